@@ -1,0 +1,108 @@
+package io.github.cameltextme.otp;
+
+import io.github.cameltextme.otp.client.TextMeOtpApiClient;
+import io.github.cameltextme.otp.model.ApiRequest;
+import io.github.cameltextme.otp.model.ApiResponse;
+import io.github.cameltextme.otp.model.SendOtpRequest;
+import io.github.cameltextme.otp.model.ValidateOtpRequest;
+import io.github.cameltextme.otp.util.Masking;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends an OTP or validates a code: builds the request from the message, makes exactly one API call (never a retry),
+ * and turns TextMe's answer into a {@link TextMeOtpResult} body and headers, or a typed exception.
+ */
+public class TextMeOtpProducer extends DefaultProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TextMeOtpProducer.class);
+
+    private final TextMeOtpConfiguration configuration;
+    private final TextMeOtpRequestFactory requests;
+
+    public TextMeOtpProducer(TextMeOtpEndpoint endpoint) {
+        super(endpoint);
+        this.configuration = endpoint.getConfiguration();
+        this.requests = new TextMeOtpRequestFactory(configuration);
+    }
+
+    @Override
+    public TextMeOtpEndpoint getEndpoint() {
+        return (TextMeOtpEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Message message = exchange.getMessage();
+        switch (configuration.getOperation()) {
+            case send -> send(message);
+            case validate -> validate(message);
+        }
+    }
+
+    private void send(Message message) {
+        SendOtpRequest request = requests.sendRequest(message);
+        ApiResponse response = call(request);
+        String apiMessage = Masking.redact(response.message(), configuration.getApiToken());
+        if (response.status() != TextMeOtpResult.SUCCESS_STATUS) {
+            throw apiFailure(request, response.status(), apiMessage);
+        }
+        answer(message, new TextMeOtpResult(TextMeOtpOperation.send, response.status(), apiMessage, null,
+                                            response.shipmentId(), request.phone()));
+    }
+
+    private void validate(Message message) {
+        try {
+            ValidateOtpRequest request = requests.validateRequest(message);
+            ApiResponse response = call(request);
+            int status = response.status();
+            String apiMessage = Masking.redact(response.message(), configuration.getApiToken(), request.code());
+            boolean valid = status == TextMeOtpResult.SUCCESS_STATUS;
+            boolean invalid = status == TextMeOtpResult.INVALID_CODE_STATUS;
+            if (invalid && configuration.isThrowOnInvalidCode()) {
+                throw new TextMeOtpInvalidCodeException(apiMessage);
+            }
+            if (!valid && !invalid) {
+                throw apiFailure(request, status, apiMessage);
+            }
+            answer(message, new TextMeOtpResult(TextMeOtpOperation.validate, status, apiMessage, valid, null,
+                                                request.phone()));
+        } finally {
+            message.removeHeader(TextMeOtpConstants.CODE);
+        }
+    }
+
+    private ApiResponse call(ApiRequest request) {
+        TextMeOtpApiClient client = getEndpoint().getApiClient();
+        ApiResponse response = client.execute(request);
+        LOG.debug("TextMe {} for {} answered status {}", request.operation().apiCommand(),
+                  Masking.phone(request.phone()), response.status());
+        return response;
+    }
+
+    private static TextMeOtpApiException apiFailure(ApiRequest request, int status, String apiMessage) {
+        if (TextMeOtpAuthenticationException.isAuthenticationStatus(status)) {
+            return new TextMeOtpAuthenticationException(request.operation(), status, apiMessage);
+        }
+        return new TextMeOtpApiException(request.operation(), status, apiMessage);
+    }
+
+    private static void answer(Message message, TextMeOtpResult result) {
+        message.setHeader(TextMeOtpConstants.STATUS, result.getStatus());
+        message.setHeader(TextMeOtpConstants.MESSAGE, result.getMessage());
+        setOrRemoveHeader(message, TextMeOtpConstants.VALID, result.getValid());
+        setOrRemoveHeader(message, TextMeOtpConstants.SHIPMENT_ID, result.getShipmentId());
+        message.setBody(result);
+    }
+
+    private static void setOrRemoveHeader(Message message, String name, Object value) {
+        if (value != null) {
+            message.setHeader(name, value);
+        } else {
+            message.removeHeader(name);
+        }
+    }
+}
