@@ -23,7 +23,8 @@ final class TextMeOtpInputRules {
     private static final int NATIONAL_MOBILE_DIGITS = 9;
     private static final int MAX_PHONE_INPUT_LENGTH = 32;
     private static final int CODE_DIGITS = 6;
-    private static final String PHONE_RULE = "must be an Israeli mobile number such as 0521234567, 052-123-4567 or +972 52-123-4567";
+    private static final String PHONE_RULE = "must be an Israeli mobile number: 05 and 8 more digits (spaces, dashes,"
+                                             + " dots and brackets allowed), or +972, 972 or 00972 in place of the 0";
 
     private TextMeOtpInputRules() {
     }
