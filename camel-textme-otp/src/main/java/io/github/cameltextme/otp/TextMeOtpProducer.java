@@ -46,7 +46,7 @@ public class TextMeOtpProducer extends DefaultProducer {
     private void send(Message message) {
         SendOtpRequest request = requests.sendRequest(message);
         ApiResponse response = call(request);
-        String apiMessage = Masking.redact(response.message(), configuration.getApiToken());
+        String apiMessage = Masking.scrub(response.message(), request.phone(), configuration.getApiToken());
         if (response.status() != TextMeOtpResult.SUCCESS_STATUS) {
             throw apiFailure(request, response.status(), apiMessage);
         }
@@ -59,7 +59,8 @@ public class TextMeOtpProducer extends DefaultProducer {
             ValidateOtpRequest request = requests.validateRequest(message);
             ApiResponse response = call(request);
             int status = response.status();
-            String apiMessage = Masking.redact(response.message(), configuration.getApiToken(), request.code());
+            String apiMessage = Masking.scrub(response.message(), request.phone(), configuration.getApiToken(),
+                                              request.code());
             boolean valid = status == TextMeOtpResult.SUCCESS_STATUS;
             boolean invalid = status == TextMeOtpResult.INVALID_CODE_STATUS;
             if (invalid && configuration.isThrowOnInvalidCode()) {

@@ -1,7 +1,7 @@
 package io.github.cameltextme.otp.util;
 
 /**
- * Hides personal data and secrets in text meant for logs and messages.
+ * Hides personal data and secrets in text that may reach logs: messages, results, {@code toString}.
  */
 public final class Masking {
 
@@ -28,18 +28,25 @@ public final class Masking {
     }
 
     /**
-     * The text with every occurrence of each secret replaced by {@code ******}; blank secrets are ignored.
+     * The text with every occurrence of each secret replaced by {@code ******}, and the phone (in any of its forms, as
+     * its 9 national digits are found) masked; {@code null} and blank secrets are ignored.
+     *
+     * @param phone a canonical phone, {@code 05XXXXXXXX}, or {@code null}
      */
-    public static String redact(String text, String... secrets) {
+    public static String scrub(String text, String phone, String... secrets) {
         if (text == null) {
             return null;
         }
-        String redacted = text;
+        String scrubbed = text;
         for (String secret : secrets) {
             if (secret != null && !secret.isBlank()) {
-                redacted = redacted.replace(secret, REDACTED);
+                scrubbed = scrubbed.replace(secret, REDACTED);
             }
         }
-        return redacted;
+        if (phone != null && phone.length() > 1) {
+            String nationalDigits = phone.substring(1);
+            scrubbed = scrubbed.replace(nationalDigits, phone(nationalDigits));
+        }
+        return scrubbed;
     }
 }
