@@ -2,7 +2,8 @@ package io.github.cameltextme.otp;
 
 /**
  * TextMe answered with a failure status (anything but 0, and on validate anything but 0 and 12). The request reached
- * TextMe; the status and the vendor's message are passed through as they came.
+ * TextMe; the status and the vendor's message are passed through (with any code or token in the message hidden and the
+ * phone masked), never interpreted beyond the status.
  */
 public class TextMeOtpApiException extends TextMeOtpException {
 
@@ -27,7 +28,7 @@ public class TextMeOtpApiException extends TextMeOtpException {
         return status;
     }
 
-    /** TextMe's message, as it came (never matched on by the component). */
+    /** TextMe's message, with any code or token in it hidden and the phone masked; never matched on. */
     public String getApiMessage() {
         return apiMessage;
     }

@@ -45,7 +45,7 @@ public final class TextMeOtpConstants {
     public static final String STATUS = "CamelTextMeOtpStatus";
 
     @Metadata(label = "producer", javaType = "String",
-              description = "Out: TextMe's message, as it came.")
+              description = "Out: TextMe's message, with any code or token in it hidden and the phone masked.")
     public static final String MESSAGE = "CamelTextMeOtpMessage";
 
     @Metadata(label = "producer", javaType = "Boolean",

@@ -44,7 +44,7 @@ public final class TextMeOtpResult {
         return status;
     }
 
-    /** TextMe's message, as it came. */
+    /** TextMe's message, with any code or token in it hidden and the phone masked. */
     public String getMessage() {
         return message;
     }

@@ -1,6 +1,8 @@
 package io.github.cameltextme.otp;
 
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -99,5 +101,17 @@ class TextMeOtpComponentMetadataTest {
     @Test
     void noOtherHeaders() {
         assertEquals(11, json.get("headers").size());
+    }
+
+    @Test
+    void theReadmeTablesListEveryOptionAndHeader() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        json.get("properties").fieldNames().forEachRemaining(option -> {
+            if (!option.equals("operation") && !option.equals("lazyStartProducer")) {
+                assertTrue(readme.contains("| `" + option + "` |"), "README's options table lists " + option);
+            }
+        });
+        json.get("headers").fieldNames().forEachRemaining(
+                header -> assertTrue(readme.contains("| `" + header + "` |"), "README's headers table lists " + header));
     }
 }
