@@ -13,10 +13,10 @@ import io.github.cameltextme.otp.util.Masking;
  */
 final class TextMeOtpInputRules {
 
-    static final String CODE_PLACEHOLDER = "[code]";
-    static final int MAX_TEXT_LENGTH = 1005;
-    static final int MAX_ALPHANUMERIC_SOURCE_LENGTH = 11;
-    static final int MAX_NUMERIC_SOURCE_DIGITS = 15;
+    private static final String CODE_PLACEHOLDER = "[code]";
+    private static final int MAX_TEXT_LENGTH = 1005;
+    private static final int MAX_ALPHANUMERIC_SOURCE_LENGTH = 11;
+    private static final int MAX_NUMERIC_SOURCE_DIGITS = 15;
 
     private static final String ISRAEL_COUNTRY_CODE = "972";
     private static final String INTERNATIONAL_PREFIX = "00";

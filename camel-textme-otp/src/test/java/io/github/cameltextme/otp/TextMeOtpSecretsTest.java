@@ -64,13 +64,7 @@ class TextMeOtpSecretsTest {
 
         List<String> lines;
         try (CapturedLogs logs = CapturedLogs.atTrace()) {
-            try (CamelContext context = new DefaultCamelContext()) {
-                TextMeOtpComponent component = new TextMeOtpComponent();
-                component.getConfiguration().setUsername("leeroy");
-                component.getConfiguration().setApiToken(TOKEN);
-                component.getConfiguration().setSource("DemoAPI");
-                component.getConfiguration().setBaseUrl(textMe.baseUrl() + "/api");
-                context.addComponent("textme-otp", component);
+            try (CamelContext context = contextWithTokenOnTheComponent()) {
                 context.addRoutes(new RouteBuilder() {
                     @Override
                     public void configure() {
@@ -168,7 +162,7 @@ class TextMeOtpSecretsTest {
                      + " validTime=5, text=set]", send);
     }
 
-    private static CamelContext contextWithToken() {
+    private static CamelContext contextWithTokenOnTheComponent() {
         CamelContext context = new DefaultCamelContext();
         TextMeOtpComponent component = new TextMeOtpComponent();
         component.getConfiguration().setUsername("leeroy");
@@ -176,6 +170,11 @@ class TextMeOtpSecretsTest {
         component.getConfiguration().setSource("DemoAPI");
         component.getConfiguration().setBaseUrl(textMe.baseUrl() + "/api");
         context.addComponent("textme-otp", component);
+        return context;
+    }
+
+    private static CamelContext contextWithToken() {
+        CamelContext context = contextWithTokenOnTheComponent();
         context.start();
         return context;
     }

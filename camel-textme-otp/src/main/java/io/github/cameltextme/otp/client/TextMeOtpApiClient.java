@@ -54,11 +54,6 @@ public final class TextMeOtpApiClient {
         this.authorization = "Bearer " + apiToken;
     }
 
-    /** Where requests are posted. */
-    public URI apiUri() {
-        return apiUri;
-    }
-
     /**
      * Posts the request and returns TextMe's answer, which always has a status.
      *
