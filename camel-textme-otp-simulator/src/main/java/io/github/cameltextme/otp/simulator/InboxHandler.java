@@ -1,0 +1,73 @@
+package io.github.cameltextme.otp.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** HTTP side of the inbox: the web page at {@code /} and the JSON list at {@code /messages}. */
+final class InboxHandler {
+
+    private static final String PAGE_RESOURCE = "inbox.html";
+    private static final String PAGE_SECURITY_POLICY = "default-src 'self'; script-src 'unsafe-inline'; "
+            + "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+    private final Inbox inbox;
+    private final byte[] page;
+
+    InboxHandler(Inbox inbox) {
+        this.inbox = inbox;
+        this.page = loadPage();
+    }
+
+    void page(HttpExchange exchange) {
+        String method = exchange.getRequestMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            HttpResponses.methodNotAllowed(exchange, "GET, HEAD");
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Security-Policy", PAGE_SECURITY_POLICY);
+        HttpResponses.send(exchange, 200, HttpResponses.HTML, page);
+    }
+
+    void messages(HttpExchange exchange) {
+        switch (exchange.getRequestMethod()) {
+            case "GET", "HEAD" -> HttpResponses.send(exchange, 200, HttpResponses.JSON, JsonCodec.write(toJson(inbox.messages())));
+            case "DELETE" -> {
+                inbox.clear();
+                HttpResponses.send(exchange, 204, HttpResponses.TEXT, new byte[0]);
+            }
+            default -> HttpResponses.methodNotAllowed(exchange, "GET, HEAD, DELETE");
+        }
+    }
+
+    private static List<Map<String, Object>> toJson(List<SmsMessage> messages) {
+        return messages.stream().map(InboxHandler::toJson).toList();
+    }
+
+    private static Map<String, Object> toJson(SmsMessage message) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", message.id());
+        json.put("phone", message.phone());
+        json.put("source", message.source());
+        json.put("appId", message.appId());
+        json.put("text", message.text());
+        json.put("code", message.code());
+        json.put("sentAt", message.sentAt().toString());
+        return json;
+    }
+
+    private static byte[] loadPage() {
+        try (InputStream in = InboxHandler.class.getResourceAsStream(PAGE_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + PAGE_RESOURCE);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

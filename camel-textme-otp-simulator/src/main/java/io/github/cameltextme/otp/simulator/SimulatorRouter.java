@@ -1,0 +1,33 @@
+package io.github.cameltextme.otp.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.util.Objects;
+
+/** Sends each request to the API or the inbox by its exact path; every other path is 404. */
+final class SimulatorRouter implements HttpHandler {
+
+    private final ApiHandler api;
+    private final InboxHandler inbox;
+
+    SimulatorRouter(ApiHandler api, InboxHandler inbox) {
+        this.api = api;
+        this.inbox = inbox;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            switch (Objects.requireNonNullElse(exchange.getRequestURI().getPath(), "")) {
+                case "/api" -> api.handle(exchange, false);
+                case "/api/test" -> api.handle(exchange, true);
+                case "/" -> inbox.page(exchange);
+                case "/messages" -> inbox.messages(exchange);
+                default -> HttpResponses.sendText(exchange, 404, "not found");
+            }
+        } catch (RuntimeException e) {
+            HttpResponses.sendText(exchange, 500, "internal simulator error: " + e.getClass().getSimpleName());
+        }
+    }
+}

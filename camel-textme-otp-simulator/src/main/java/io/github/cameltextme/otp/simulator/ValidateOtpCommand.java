@@ -1,0 +1,27 @@
+package io.github.cameltextme.otp.simulator;
+
+import java.time.Clock;
+
+/** {@code validate_otp}: 0 for the right code within its time and tries (and the code is used up), else 12. */
+final class ValidateOtpCommand implements ApiCommand {
+
+    private final OtpStore store;
+    private final Clock clock;
+
+    ValidateOtpCommand(OtpStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public ApiResponse execute(String username, CommandFields fields, boolean dryRun) {
+        ValidateOtpRequest request = ValidateOtpRequest.from(fields);
+        OtpKey key = new OtpKey(username, request.appId(), request.phone().canonical());
+        OtpCheck check = dryRun
+                ? store.peek(key, request.code(), clock.instant())
+                : store.attempt(key, request.code(), clock.instant());
+        return check == OtpCheck.ACCEPTED
+                ? ApiResponse.success(check.message())
+                : ApiResponse.failure(ApiStatus.UNVERIFIED_CODE, check.message());
+    }
+}
