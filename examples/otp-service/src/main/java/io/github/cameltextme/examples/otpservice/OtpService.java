@@ -1,0 +1,67 @@
+package io.github.cameltextme.examples.otpservice;
+
+import java.util.Optional;
+
+import io.github.cameltextme.otp.simulator.TextMeSimulator;
+import org.apache.camel.main.Main;
+
+/**
+ * The running service: Camel Main with the YAML routes of {@code routes/}, and, when no TextMe token is configured,
+ * the TextMe simulator in-process with the component pointed at it.
+ */
+public final class OtpService implements AutoCloseable {
+
+    private final Main main;
+    private final TextMeSimulator simulator;
+    private final int port;
+
+    private OtpService(Main main, TextMeSimulator simulator, int port) {
+        this.main = main;
+        this.simulator = simulator;
+        this.port = port;
+    }
+
+    /** Starts the service, on a new embedded simulator when the settings have no token; returns once it serves HTTP. */
+    public static OtpService start(OtpServiceSettings settings) throws Exception {
+        return start(settings, settings.usesSimulator() ? TextMeSimulator.start() : null);
+    }
+
+    /** Starts the service on the given simulator, which it closes when it stops, or on the real API when null. */
+    static OtpService start(OtpServiceSettings settings, TextMeSimulator simulator) throws Exception {
+        Main main = new Main();
+        main.addOverrideProperty("camel.server.port", String.valueOf(settings.port()));
+        if (simulator != null) {
+            main.addOverrideProperty("camel.component.textme-otp.base-url", simulator.apiUrl());
+            main.addOverrideProperty("camel.component.textme-otp.username", simulator.username());
+            main.addOverrideProperty("camel.component.textme-otp.api-token", simulator.token());
+        }
+        try {
+            main.start();
+        } catch (Exception e) {
+            if (simulator != null) {
+                simulator.close();
+            }
+            throw e;
+        }
+        return new OtpService(main, simulator, settings.port());
+    }
+
+    /** The service's base URL, e.g. {@code http://127.0.0.1:8080}. */
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The embedded simulator, when the service runs on it. */
+    public Optional<TextMeSimulator> simulator() {
+        return Optional.ofNullable(simulator);
+    }
+
+    /** Stops Camel, then the simulator. */
+    @Override
+    public void close() {
+        main.stop();
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+}
