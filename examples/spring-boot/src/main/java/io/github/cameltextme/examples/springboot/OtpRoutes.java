@@ -1,0 +1,108 @@
+package io.github.cameltextme.examples.springboot;
+
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.cameltextme.otp.TextMeOtpApiException;
+import io.github.cameltextme.otp.TextMeOtpAuthenticationException;
+import io.github.cameltextme.otp.TextMeOtpConstants;
+import io.github.cameltextme.otp.TextMeOtpResult;
+import io.github.cameltextme.otp.TextMeOtpTransportException;
+import io.github.cameltextme.otp.TextMeOtpValidationException;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.rest.RestBindingMode;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code POST /otp/send} and {@code POST /otp/verify} in the REST DSL, served by platform-http on Spring Boot's web
+ * server. Only {@code phone} and {@code code} are taken from the request, as headers of the textme-otp call: the
+ * sender and SMS text stay those of application.yaml, so a caller cannot make the account text anything else.
+ * Request bodies are never logged: they hold the codes.
+ */
+@Component
+public class OtpRoutes extends RouteBuilder {
+
+    private static final String LOG_NAME = OtpRoutes.class.getName();
+
+    @Override
+    public void configure() {
+        restConfiguration()
+                .bindingMode(RestBindingMode.json)
+                // errors carry an HTTP status; write their ErrorResponse as JSON too
+                .skipBindingOnErrorCode(false);
+
+        // Camel picks the closest match in the exception's class hierarchy, whatever the order here.
+        onException(TextMeOtpValidationException.class)
+                .handled(true)
+                .process(exchange -> error(exchange, 400, caught(exchange).getMessage()));
+        onException(JsonProcessingException.class)
+                .handled(true)
+                .process(exchange -> error(exchange, 400, "the request body is not the JSON this endpoint takes"));
+        onException(TextMeOtpAuthenticationException.class)
+                .handled(true)
+                .log(LoggingLevel.ERROR, LOG_NAME, "TextMe refused the credentials: ${exception.message}")
+                .process(exchange -> error(exchange, 502, "the SMS provider refused our credentials"));
+        onException(TextMeOtpApiException.class)
+                .handled(true)
+                .log(LoggingLevel.ERROR, LOG_NAME, "TextMe refused the request: ${exception.message}")
+                .process(exchange -> error(exchange, 502, "the SMS provider refused the request"));
+        onException(TextMeOtpTransportException.class)
+                .handled(true)
+                .log(LoggingLevel.WARN, LOG_NAME, "No usable answer from TextMe: ${exception.message}")
+                .process(exchange -> error(exchange, 503, "the SMS provider is unavailable, try again later"));
+        onException(Exception.class)
+                .handled(true)
+                .process(exchange -> {
+                    log.error("Unexpected failure", caught(exchange));
+                    error(exchange, 500, "internal error");
+                });
+
+        rest("/otp")
+                .consumes("application/json").produces("application/json")
+                .post("/send").type(SendRequest.class).outType(SendResponse.class).to("direct:otp-send")
+                .post("/verify").type(VerifyRequest.class).outType(VerifyResponse.class).to("direct:otp-verify");
+
+        from("direct:otp-send").routeId("otp-send")
+                .process(exchange -> {
+                    SendRequest request = exchange.getIn().getBody(SendRequest.class);
+                    exchange.getIn().setHeader(TextMeOtpConstants.PHONE, required("phone", request, SendRequest::phone));
+                })
+                .to("textme-otp:send")
+                .process(exchange -> {
+                    TextMeOtpResult result = exchange.getIn().getBody(TextMeOtpResult.class);
+                    exchange.getIn().setBody(new SendResponse(true, result.getPhone(), result.getShipmentId()));
+                });
+
+        from("direct:otp-verify").routeId("otp-verify")
+                .process(exchange -> {
+                    VerifyRequest request = exchange.getIn().getBody(VerifyRequest.class);
+                    exchange.getIn().setHeader(TextMeOtpConstants.PHONE, required("phone", request, VerifyRequest::phone));
+                    exchange.getIn().setHeader(TextMeOtpConstants.CODE, required("code", request, VerifyRequest::code));
+                })
+                .to("textme-otp:validate")
+                .process(exchange -> {
+                    TextMeOtpResult result = exchange.getIn().getBody(TextMeOtpResult.class);
+                    exchange.getIn().setBody(new VerifyResponse(Boolean.TRUE.equals(result.getValid())));
+                });
+    }
+
+    /** A field of the request; a missing field, or no body at all, is the caller's mistake. */
+    private static <T> String required(String field, T request, Function<T, String> getter) {
+        String value = request != null ? getter.apply(request) : null;
+        if (value == null) {
+            throw new TextMeOtpValidationException(field, "is required");
+        }
+        return value;
+    }
+
+    private static Exception caught(Exchange exchange) {
+        return exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+    }
+
+    private static void error(Exchange exchange, int status, String reason) {
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setBody(new ErrorResponse(reason));
+    }
+}

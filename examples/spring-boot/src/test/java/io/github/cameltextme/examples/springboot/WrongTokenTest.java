@@ -1,0 +1,48 @@
+package io.github.cameltextme.examples.springboot;
+
+import io.github.cameltextme.otp.simulator.TextMeSimulator;
+import io.github.cameltextme.otp.simulator.TextMeSimulatorExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** TextMe refusing the credentials is the server's problem, not the caller's: 502, and an error in the log. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith({ TextMeSimulatorExtension.class, OutputCaptureExtension.class })
+@DirtiesContext
+class WrongTokenTest {
+
+    private static final String WRONG_TOKEN = "not-the-demo-token";
+
+    static TextMeSimulator sim;
+
+    @DynamicPropertySource
+    static void textMeAtTheSimulatorWithAWrongToken(DynamicPropertyRegistry registry) {
+        registry.add("camel.component.textme-otp.base-url", () -> sim.apiUrl());
+        registry.add("camel.component.textme-otp.username", () -> sim.username());
+        registry.add("camel.component.textme-otp.api-token", () -> WRONG_TOKEN);
+    }
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void aRefusedTokenIs502(CapturedOutput output) throws Exception {
+        new OtpApi(port).send("0521234567").assertOnlyError(502);
+
+        assertEquals(1, sim.requests().size(), "the request reached TextMe");
+        assertTrue(sim.messages().isEmpty(), "no SMS went out");
+        assertTrue(output.getAll().contains("TextMe refused the credentials"), "the failure is logged");
+        assertFalse(output.getAll().contains(WRONG_TOKEN), "the token is logged");
+    }
+}
