@@ -1,0 +1,47 @@
+package io.github.cameltextme.otp.examples.kamelets;
+
+import java.util.Optional;
+
+import io.github.cameltextme.otp.simulator.TextMeSimulator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A token with characters that mean something in a URI ({@code + / = & %}), given as a
+ * {@code camel.kamelet.<name>.apiToken} property, reaches TextMe unchanged: the Kamelet passes it to the component as
+ * a secret option, which the YAML DSL wraps in RAW().
+ */
+class KameletPropertyTokenTest {
+
+    private static final String TOKEN = "tk+a/b=c&d%25e";
+
+    @Test
+    void aTokenWithUriCharactersReachesTextMeUnchanged() throws Exception {
+        try (TextMeSimulator sim = TextMeSimulator.builder().account("demo", TOKEN).start();
+             CamelContext context = new DefaultCamelContext()) {
+            PropertiesComponent properties = context.getPropertiesComponent();
+            String prefix = "camel.kamelet." + KameletTestSupport.SEND_KAMELET + ".";
+            properties.addInitialProperty(prefix + "username", "demo");
+            properties.addInitialProperty(prefix + "apiToken", TOKEN);
+            properties.addInitialProperty(prefix + "source", KameletTestSupport.SOURCE);
+            properties.addInitialProperty(prefix + "baseUrl", sim.apiUrl());
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:send").to("kamelet:" + KameletTestSupport.SEND_KAMELET);
+                }
+            });
+            context.start();
+
+            context.createProducerTemplate().requestBody("direct:send", "{\"phone\": \"0521234567\"}");
+
+            assertEquals(Optional.of("Bearer " + TOKEN), sim.requests().get(0).header("Authorization"));
+            assertEquals(1, sim.messages().size());
+        }
+    }
+}
