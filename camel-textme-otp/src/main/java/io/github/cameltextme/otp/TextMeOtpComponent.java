@@ -29,9 +29,10 @@ public class TextMeOtpComponent extends DefaultComponent {
 
     /**
      * A private camel-http component that carries the API calls, so that the user's own http/https components are
-     * neither used nor changed. TLS, proxy, pooling and timeouts work as in camel-http, except: no automatic retries
-     * (a repeated send_otp can send a second SMS and a repeated validate_otp spends a try), no redirects (they would
-     * carry the token elsewhere) and no cookies.
+     * neither used nor changed. It gives each endpoint a pooled HttpClient with the endpoint's timeouts and the JVM's
+     * default TLS trust; on top of camel-http's defaults: no automatic retries (a repeated send_otp can send a second
+     * SMS and a repeated validate_otp spends a try), no redirects (they would carry the token elsewhere) and no
+     * cookies.
      */
     private final HttpComponent httpComponent = newHttpComponent();
 

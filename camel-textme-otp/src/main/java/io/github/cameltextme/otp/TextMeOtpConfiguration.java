@@ -27,8 +27,9 @@ public class TextMeOtpConfiguration implements Cloneable {
     private String username;
 
     @UriParam(label = "security", secret = true,
-              description = "The TextMe API token, sent as an Authorization: Bearer header. It never appears in logs,"
-                            + " exception messages or endpoint URIs shown by Camel.")
+              description = "The TextMe API token, sent as an Authorization: Bearer header. The component never logs"
+                            + " it nor puts it in exceptions or results, and Camel masks it in the endpoint URIs it"
+                            + " shows. Prefer setting it on the component.")
     @Metadata(required = true)
     private String apiToken;
 
@@ -71,8 +72,8 @@ public class TextMeOtpConfiguration implements Cloneable {
     private String baseUrl = DEFAULT_BASE_URL;
 
     @UriParam(label = "advanced", defaultValue = "5000", javaType = "java.time.Duration",
-              description = "How long to wait for the TCP/TLS connection to TextMe, in milliseconds (or a duration"
-                            + " such as 5s).")
+              description = "How long to wait for a connection to TextMe, in milliseconds (or a duration such as 5s):"
+                            + " for a free connection of the pool, then for the TCP/TLS connection.")
     private long connectTimeout = 5000;
 
     @UriParam(label = "advanced", defaultValue = "15000", javaType = "java.time.Duration",

@@ -27,7 +27,7 @@ public class TextMeOtpEndpoint extends DefaultEndpoint {
     private TextMeOtpConfiguration configuration;
 
     private HttpEndpoint httpEndpoint;
-    private TextMeOtpApiClient apiClient;
+    private volatile TextMeOtpApiClient apiClient;
 
     public TextMeOtpEndpoint(String endpointUri, TextMeOtpComponent component, TextMeOtpConfiguration configuration) {
         super(endpointUri, component);
@@ -53,8 +53,10 @@ public class TextMeOtpEndpoint extends DefaultEndpoint {
     protected void doStart() throws Exception {
         super.doStart();
         String apiUrl = configuration.apiUrl();
+        Timeout connectTimeout = Timeout.ofMilliseconds(configuration.getConnectTimeout());
         httpEndpoint = getComponent().createHttpEndpoint(apiUrl, Map.of(
-                "connectTimeout", Timeout.ofMilliseconds(configuration.getConnectTimeout()),
+                "connectTimeout", connectTimeout,
+                "connectionRequestTimeout", connectTimeout,
                 "responseTimeout", Timeout.ofMilliseconds(configuration.getResponseTimeout())));
         ServiceHelper.startService(httpEndpoint);
         apiClient = new TextMeOtpApiClient(httpEndpoint.getHttpClient(), URI.create(apiUrl), configuration.getApiToken());
@@ -77,8 +79,17 @@ public class TextMeOtpEndpoint extends DefaultEndpoint {
         this.configuration = configuration;
     }
 
-    /** The API client, available while the endpoint is started. */
+    /** The API client of the started endpoint. */
     TextMeOtpApiClient getApiClient() {
-        return apiClient;
+        TextMeOtpApiClient client = apiClient;
+        if (client == null) {
+            throw new IllegalStateException("The endpoint " + this + " is not started");
+        }
+        return client;
+    }
+
+    /** The camel-http endpoint whose HttpClient carries the calls, while started. */
+    HttpEndpoint getHttpEndpoint() {
+        return httpEndpoint;
     }
 }

@@ -19,6 +19,10 @@ import org.slf4j.LoggerFactory;
 public class TextMeOtpProducer extends DefaultProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TextMeOtpProducer.class);
+    /** The headers of an answer; those of an earlier call are removed, so that they never describe this one. */
+    private static final String[] ANSWER_HEADERS = {
+            TextMeOtpConstants.STATUS, TextMeOtpConstants.MESSAGE, TextMeOtpConstants.VALID,
+            TextMeOtpConstants.SHIPMENT_ID };
 
     private final TextMeOtpConfiguration configuration;
     private final TextMeOtpRequestFactory requests;
@@ -37,6 +41,9 @@ public class TextMeOtpProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
+        for (String header : ANSWER_HEADERS) {
+            message.removeHeader(header);
+        }
         switch (configuration.getOperation()) {
             case send -> send(message);
             case validate -> validate(message);
@@ -79,8 +86,10 @@ public class TextMeOtpProducer extends DefaultProducer {
     private ApiResponse call(ApiRequest request) {
         TextMeOtpApiClient client = getEndpoint().getApiClient();
         ApiResponse response = client.execute(request);
-        LOG.debug("TextMe {} for {} answered status {}", request.operation().apiCommand(),
-                  Masking.phone(request.phone()), response.status());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("TextMe {} for {} answered status {}", request.operation().apiCommand(),
+                      Masking.phone(request.phone()), response.status());
+        }
         return response;
     }
 
@@ -94,16 +103,12 @@ public class TextMeOtpProducer extends DefaultProducer {
     private static void answer(Message message, TextMeOtpResult result) {
         message.setHeader(TextMeOtpConstants.STATUS, result.getStatus());
         message.setHeader(TextMeOtpConstants.MESSAGE, result.getMessage());
-        setOrRemoveHeader(message, TextMeOtpConstants.VALID, result.getValid());
-        setOrRemoveHeader(message, TextMeOtpConstants.SHIPMENT_ID, result.getShipmentId());
-        message.setBody(result);
-    }
-
-    private static void setOrRemoveHeader(Message message, String name, Object value) {
-        if (value != null) {
-            message.setHeader(name, value);
-        } else {
-            message.removeHeader(name);
+        if (result.getValid() != null) {
+            message.setHeader(TextMeOtpConstants.VALID, result.getValid());
         }
+        if (result.getShipmentId() != null) {
+            message.setHeader(TextMeOtpConstants.SHIPMENT_ID, result.getShipmentId());
+        }
+        message.setBody(result);
     }
 }

@@ -183,6 +183,32 @@ class TextMeOtpAnswerTest extends TextMeOtpTestSupport {
         assertFalse(exchange.getMessage().getHeaders().containsKey(TextMeOtpConstants.CODE));
     }
 
+    @Test
+    void theCodeHeaderIsRemovedWhenTheInputIsRejected() {
+        Exchange exchange = exchange("textme-otp:validate", null, Map.of(TextMeOtpConstants.PHONE, "03-123-4567",
+                                                                          TextMeOtpConstants.CODE, CODE));
+
+        assertInstanceOf(TextMeOtpValidationException.class, exchange.getException());
+        assertFalse(exchange.getMessage().getHeaders().containsKey(TextMeOtpConstants.CODE));
+        assertNoRequestSent();
+    }
+
+    @Test
+    void answerHeadersOfAnEarlierCallDoNotSurviveAFailure() {
+        textMeAnswers("{\"status\":4,\"message\":\"not enough credit\"}");
+
+        Exchange exchange = exchange("textme-otp:send", PHONE, Map.of(
+                TextMeOtpConstants.STATUS, 0, TextMeOtpConstants.MESSAGE, "earlier", TextMeOtpConstants.VALID, true,
+                TextMeOtpConstants.SHIPMENT_ID, "earlier-1"));
+
+        assertInstanceOf(TextMeOtpApiException.class, exchange.getException());
+        Map<String, Object> headers = exchange.getMessage().getHeaders();
+        assertFalse(headers.containsKey(TextMeOtpConstants.STATUS), headers.toString());
+        assertFalse(headers.containsKey(TextMeOtpConstants.MESSAGE), headers.toString());
+        assertFalse(headers.containsKey(TextMeOtpConstants.VALID), headers.toString());
+        assertFalse(headers.containsKey(TextMeOtpConstants.SHIPMENT_ID), headers.toString());
+    }
+
     private static Object body(String operation) {
         return operation.equals("send") ? PHONE : CODE;
     }

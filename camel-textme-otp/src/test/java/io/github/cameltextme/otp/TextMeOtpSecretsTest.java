@@ -94,6 +94,7 @@ class TextMeOtpSecretsTest {
         assertAbsent(lines, TOKEN);
         assertAbsent(lines, CODE);
         assertAbsent(lines, WRONG_CODE);
+        assertAbsent(lines, CODE.substring(1));
         FULL_PHONE_FORMS.forEach(phone -> assertAbsent(lines, phone));
     }
 

@@ -44,7 +44,7 @@ public final class TextMeOtpApiClient {
     private final String authorization;
 
     /**
-     * @param httpClient the client camel-http configured (pool, timeouts, TLS, proxy)
+     * @param httpClient the pooled client camel-http configured, with its timeouts
      * @param apiUri     where requests are posted
      * @param apiToken   the token sent as {@code Authorization: Bearer}
      */

@@ -28,8 +28,9 @@ public final class Masking {
     }
 
     /**
-     * The text with every occurrence of each secret replaced by {@code ******}, and the phone (in any of its forms, as
-     * its 9 national digits are found) masked; {@code null} and blank secrets are ignored.
+     * The text with every occurrence of each secret replaced by {@code ******}, and every occurrence of the phone's 9
+     * national digits written together (as in {@code 0521234567}, {@code 972521234567}) masked; {@code null} and
+     * blank secrets are ignored.
      *
      * @param phone a canonical phone, {@code 05XXXXXXXX}, or {@code null}
      */
