@@ -18,8 +18,8 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
      */
     private String username;
     /**
-     * The TextMe API token, sent as an Authorization: Bearer header. Required. It never appears in logs, exception
-     * messages or endpoint URIs shown by Camel; keep it in an environment variable or a vault.
+     * The TextMe API token, sent as an Authorization: Bearer header. Required. The component never logs it nor puts it
+     * in exceptions or results; keep it in an environment variable or a vault.
      */
     private String apiToken;
     /**
@@ -59,7 +59,8 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
      */
     private String baseUrl = "https://my.textme.co.il/api";
     /**
-     * How long to wait for the TCP/TLS connection to TextMe (a number is milliseconds; 5s, 1m are durations).
+     * How long to wait for a connection to TextMe, for a free connection of the pool, then for the TCP/TLS connection
+     * (a number is milliseconds; 5s, 1m are durations).
      */
     private Duration connectTimeout = Duration.ofSeconds(5);
     /**
