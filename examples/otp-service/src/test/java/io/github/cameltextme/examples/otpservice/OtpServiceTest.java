@@ -29,15 +29,16 @@ class OtpServiceTest {
     private static OtpService service;
     private static TextMeSimulator simulator;
 
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     @BeforeAll
     static void startService() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        // the simulator verifies only the service's default sender, so that another one is refused (status 515)
-        simulator = TextMeSimulator.builder().allowedSources("DemoAPI").start();
-        service = OtpService.start(new OtpServiceSettings("", port, false), simulator);
+        service = OtpService.start(new OtpServiceSettings("", freePort(), false));
+        simulator = service.simulator().orElseThrow();
     }
 
     @AfterAll
@@ -82,6 +83,8 @@ class OtpServiceTest {
         HttpResponse<String> landline = post("/otp/send", "{\"phone\": \"03-123-4567\"}");
         HttpResponse<String> shortCode = post("/otp/verify", "{\"phone\": \"" + PHONE + "\", \"code\": \"123\"}");
         HttpResponse<String> notJson = post("/otp/send", "phone=0541234567");
+        HttpResponse<String> notAnObject = post("/otp/send", "[\"" + PHONE + "\"]");
+        HttpResponse<String> noPhone = post("/otp/send", "{}");
 
         assertEquals(400, landline.statusCode());
         assertTrue(landline.body().startsWith("{\"error\":\"Invalid phone: must be an Israeli mobile number"), landline.body());
@@ -89,16 +92,37 @@ class OtpServiceTest {
         assertEquals("{\"error\":\"Invalid code: must be exactly 6 digits\"}", shortCode.body());
         assertEquals(400, notJson.statusCode());
         assertTrue(notJson.body().startsWith("{\"error\":"), notJson.body());
+        assertEquals(400, notAnObject.statusCode(), notAnObject.body());
+        assertEquals(400, noPhone.statusCode(), noPhone.body());
+        assertTrue(noPhone.body().startsWith("{\"error\":\"Invalid phone: is required"), noPhone.body());
         assertTrue(simulator.requests().isEmpty(), "nothing reached TextMe");
     }
 
     @Test
-    void textMeRefusingIs502() throws Exception {
-        HttpResponse<String> refused = post("/otp/send", "{\"phone\": \"" + PHONE + "\", \"source\": \"Unverified\"}");
+    void callersChooseOnlyThePhoneNotTheSenderOrText() throws Exception {
+        HttpResponse<String> sent = post("/otp/send", "{\"phone\": \"" + PHONE + "\", \"source\": \"Bank\","
+                                                     + " \"text\": \"Your bank code is [code]\", \"validTime\": 15}");
 
-        assertEquals(502, refused.statusCode());
-        assertEquals("{\"error\":\"TextMe refused the request (status 515)\"}", refused.body());
-        assertEquals(1, simulator.requests().size());
+        assertEquals(200, sent.statusCode(), sent.body());
+        assertEquals("DemoAPI", simulator.messages().get(0).source());
+        assertEquals("the code is " + simulator.messages().get(0).code(), simulator.messages().get(0).text());
+    }
+
+    @Test
+    void textMeRefusingIs502() throws Exception {
+        // a simulator that has not verified the service's sender refuses every send (status 515)
+        TextMeSimulator strict = TextMeSimulator.builder().allowedSources("SomeoneElse").start();
+        try (OtpService refusing = OtpService.start(new OtpServiceSettings("", freePort(), false), strict)) {
+            HttpResponse<String> refused = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(refusing.url() + "/otp/send"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"phone\": \"" + PHONE + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(502, refused.statusCode());
+            assertEquals("{\"error\":\"TextMe refused the request (status 515)\"}", refused.body());
+            assertEquals(1, strict.requests().size());
+        }
     }
 
     @Test
