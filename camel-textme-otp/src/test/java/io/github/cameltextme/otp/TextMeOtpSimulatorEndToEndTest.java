@@ -8,11 +8,9 @@ import io.github.cameltextme.otp.simulator.TextMeSimulator;
 import io.github.cameltextme.otp.simulator.TextMeSimulatorExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
-import org.apache.camel.ProducerTemplate;
+import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,38 +25,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * simulator's inbox, the route validates it.
  */
 @ExtendWith(TextMeSimulatorExtension.class)
-class TextMeOtpSimulatorEndToEndTest {
+class TextMeOtpSimulatorEndToEndTest extends CamelTestSupport {
 
     private static final String PHONE = "0541112233";
 
-    private TextMeSimulator sim;
-    private CamelContext context;
-    private ProducerTemplate template;
+    /** Injected by the extension before the Camel context is created, as the README shows. */
+    static TextMeSimulator sim;
 
-    @BeforeEach
-    void startRoutes(TextMeSimulator simulator) throws Exception {
-        sim = simulator;
-        context = new DefaultCamelContext();
-        TextMeOtpComponent component = new TextMeOtpComponent();
-        component.getConfiguration().setUsername(sim.username());
-        component.getConfiguration().setApiToken(sim.token());
-        component.getConfiguration().setSource("DemoAPI");
-        component.getConfiguration().setBaseUrl(sim.apiUrl());
-        context.addComponent("textme-otp", component);
-        context.addRoutes(new RouteBuilder() {
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        TextMeOtpConfiguration textMe = context.getComponent("textme-otp", TextMeOtpComponent.class).getConfiguration();
+        textMe.setBaseUrl(sim.apiUrl());
+        textMe.setUsername(sim.username());
+        textMe.setApiToken(sim.token());
+        textMe.setSource("DemoAPI");
+        return context;
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:send").to("textme-otp:send");
                 from("direct:verify").to("textme-otp:validate");
             }
-        });
-        context.start();
-        template = context.createProducerTemplate();
-    }
-
-    @AfterEach
-    void stopRoutes() throws Exception {
-        context.close();
+        };
     }
 
     private boolean verify(String code) {
