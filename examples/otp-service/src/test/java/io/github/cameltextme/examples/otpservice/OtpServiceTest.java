@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -106,6 +107,20 @@ class OtpServiceTest {
         assertEquals(200, sent.statusCode(), sent.body());
         assertEquals("DemoAPI", simulator.messages().get(0).source());
         assertEquals("the code is " + simulator.messages().get(0).code(), simulator.messages().get(0).text());
+    }
+
+    @Test
+    void theWalkthroughReportsAStepThatDidNotBehave() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        TextMeSimulator strict = TextMeSimulator.builder().allowedSources("SomeoneElse").start();
+        try (OtpService refusing = OtpService.start(new OtpServiceSettings("", freePort(), false), strict)) {
+            boolean behaved = new Walkthrough(refusing, strict, new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+
+            String output = printed.toString(StandardCharsets.UTF_8);
+            assertFalse(behaved, output);
+            assertTrue(output.contains("1. POST /otp/send") && output.contains("502") && output.contains("UNEXPECTED"),
+                       output);
+        }
     }
 
     @Test
