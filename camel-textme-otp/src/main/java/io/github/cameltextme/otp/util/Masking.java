@@ -46,7 +46,9 @@ public final class Masking {
         }
         if (phone != null && phone.length() > 1) {
             String nationalDigits = phone.substring(1);
-            scrubbed = scrubbed.replace(nationalDigits, phone(nationalDigits));
+            if (scrubbed.contains(nationalDigits)) {
+                scrubbed = scrubbed.replace(nationalDigits, phone(nationalDigits));
+            }
         }
         return scrubbed;
     }
