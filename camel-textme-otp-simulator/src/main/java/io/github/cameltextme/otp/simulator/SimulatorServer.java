@@ -12,6 +12,11 @@ final class SimulatorServer implements AutoCloseable {
 
     private static final int WORKER_THREADS = 8;
     private static final int BACKLOG = 256;
+    /**
+     * The JDK server leaves Nagle's algorithm on unless told otherwise, so each small answer waits for the client's
+     * delayed ACK; it reads this property once, when its first server is created in the JVM.
+     */
+    private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -23,6 +28,9 @@ final class SimulatorServer implements AutoCloseable {
 
     /** Binds the address (port 0 picks a free port) without serving yet. */
     static SimulatorServer bind(InetSocketAddress address) throws IOException {
+        if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+            System.setProperty(NO_DELAY_PROPERTY, "true");
+        }
         return new SimulatorServer(HttpServer.create(address, BACKLOG));
     }
 
