@@ -30,6 +30,8 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         TextMeOtpComponent target = (TextMeOtpComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": getOrCreateConfiguration(target).setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "apitoken":
         case "apiToken": getOrCreateConfiguration(target).setApiToken(property(camelContext, java.lang.String.class, value)); return true;
         case "appid":
@@ -41,18 +43,38 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
         case "configuration": target.setConfiguration(property(camelContext, io.github.cameltextme.otp.TextMeOtpConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconnections":
+        case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxtries":
         case "maxTries": getOrCreateConfiguration(target).setMaxTries(property(camelContext, int.class, value)); return true;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": getOrCreateConfiguration(target).setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthusername":
+        case "proxyAuthUsername": getOrCreateConfiguration(target).setProxyAuthUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyscheme":
+        case "proxyScheme": getOrCreateConfiguration(target).setProxyScheme(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "source": getOrCreateConfiguration(target).setSource(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "testmode":
         case "testMode": getOrCreateConfiguration(target).setTestMode(property(camelContext, boolean.class, value)); return true;
         case "text": getOrCreateConfiguration(target).setText(property(camelContext, java.lang.String.class, value)); return true;
         case "throwoninvalidcode":
         case "throwOnInvalidCode": getOrCreateConfiguration(target).setThrowOnInvalidCode(property(camelContext, boolean.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "validtime":
         case "validTime": getOrCreateConfiguration(target).setValidTime(property(camelContext, int.class, value)); return true;
@@ -63,6 +85,8 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return boolean.class;
         case "apitoken":
         case "apiToken": return java.lang.String.class;
         case "appid":
@@ -74,18 +98,38 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
         case "configuration": return io.github.cameltextme.otp.TextMeOtpConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconnections":
+        case "maxConnections": return int.class;
         case "maxtries":
         case "maxTries": return int.class;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return java.lang.String.class;
+        case "proxyauthusername":
+        case "proxyAuthUsername": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyscheme":
+        case "proxyScheme": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "source": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "testmode":
         case "testMode": return boolean.class;
         case "text": return java.lang.String.class;
         case "throwoninvalidcode":
         case "throwOnInvalidCode": return boolean.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         case "username": return java.lang.String.class;
         case "validtime":
         case "validTime": return int.class;
@@ -97,6 +141,8 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         TextMeOtpComponent target = (TextMeOtpComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return getOrCreateConfiguration(target).isAllowInsecureHttp();
         case "apitoken":
         case "apiToken": return getOrCreateConfiguration(target).getApiToken();
         case "appid":
@@ -108,18 +154,38 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconnections":
+        case "maxConnections": return target.getMaxConnections();
         case "maxtries":
         case "maxTries": return getOrCreateConfiguration(target).getMaxTries();
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return getOrCreateConfiguration(target).getProxyAuthPassword();
+        case "proxyauthusername":
+        case "proxyAuthUsername": return getOrCreateConfiguration(target).getProxyAuthUsername();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "proxyscheme":
+        case "proxyScheme": return getOrCreateConfiguration(target).getProxyScheme();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "source": return getOrCreateConfiguration(target).getSource();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "testmode":
         case "testMode": return getOrCreateConfiguration(target).isTestMode();
         case "text": return getOrCreateConfiguration(target).getText();
         case "throwoninvalidcode":
         case "throwOnInvalidCode": return getOrCreateConfiguration(target).isThrowOnInvalidCode();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "username": return getOrCreateConfiguration(target).getUsername();
         case "validtime":
         case "validTime": return getOrCreateConfiguration(target).getValidTime();

@@ -23,6 +23,8 @@ public class TextMeOtpEndpointConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         TextMeOtpEndpoint target = (TextMeOtpEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": target.getConfiguration().setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "apitoken":
         case "apiToken": target.getConfiguration().setApiToken(property(camelContext, java.lang.String.class, value)); return true;
         case "appid":
@@ -35,9 +37,21 @@ public class TextMeOtpEndpointConfigurer extends PropertyConfigurerSupport imple
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxtries":
         case "maxTries": target.getConfiguration().setMaxTries(property(camelContext, int.class, value)); return true;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": target.getConfiguration().setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthusername":
+        case "proxyAuthUsername": target.getConfiguration().setProxyAuthUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyscheme":
+        case "proxyScheme": target.getConfiguration().setProxyScheme(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "source": target.getConfiguration().setSource(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "testmode":
         case "testMode": target.getConfiguration().setTestMode(property(camelContext, boolean.class, value)); return true;
         case "text": target.getConfiguration().setText(property(camelContext, java.lang.String.class, value)); return true;
@@ -53,6 +67,8 @@ public class TextMeOtpEndpointConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return boolean.class;
         case "apitoken":
         case "apiToken": return java.lang.String.class;
         case "appid":
@@ -65,9 +81,21 @@ public class TextMeOtpEndpointConfigurer extends PropertyConfigurerSupport imple
         case "lazyStartProducer": return boolean.class;
         case "maxtries":
         case "maxTries": return int.class;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return java.lang.String.class;
+        case "proxyauthusername":
+        case "proxyAuthUsername": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyscheme":
+        case "proxyScheme": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "source": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "testmode":
         case "testMode": return boolean.class;
         case "text": return java.lang.String.class;
@@ -84,6 +112,8 @@ public class TextMeOtpEndpointConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         TextMeOtpEndpoint target = (TextMeOtpEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return target.getConfiguration().isAllowInsecureHttp();
         case "apitoken":
         case "apiToken": return target.getConfiguration().getApiToken();
         case "appid":
@@ -96,9 +126,21 @@ public class TextMeOtpEndpointConfigurer extends PropertyConfigurerSupport imple
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxtries":
         case "maxTries": return target.getConfiguration().getMaxTries();
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return target.getConfiguration().getProxyAuthPassword();
+        case "proxyauthusername":
+        case "proxyAuthUsername": return target.getConfiguration().getProxyAuthUsername();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "proxyscheme":
+        case "proxyScheme": return target.getConfiguration().getProxyScheme();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "source": return target.getConfiguration().getSource();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "testmode":
         case "testMode": return target.getConfiguration().isTestMode();
         case "text": return target.getConfiguration().getText();

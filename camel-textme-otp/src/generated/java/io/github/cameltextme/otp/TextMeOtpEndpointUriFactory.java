@@ -23,7 +23,8 @@ public class TextMeOtpEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(14);
+        Set<String> props = new HashSet<>(21);
+        props.add("allowInsecureHttp");
         props.add("apiToken");
         props.add("appId");
         props.add("baseUrl");
@@ -31,16 +32,24 @@ public class TextMeOtpEndpointUriFactory extends org.apache.camel.support.compon
         props.add("lazyStartProducer");
         props.add("maxTries");
         props.add("operation");
+        props.add("proxyAuthPassword");
+        props.add("proxyAuthUsername");
+        props.add("proxyHost");
+        props.add("proxyPort");
+        props.add("proxyScheme");
         props.add("responseTimeout");
         props.add("source");
+        props.add("sslContextParameters");
         props.add("testMode");
         props.add("text");
         props.add("throwOnInvalidCode");
         props.add("username");
         props.add("validTime");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(1);
+        Set<String> secretProps = new HashSet<>(3);
         secretProps.add("apiToken");
+        secretProps.add("proxyAuthPassword");
+        secretProps.add("proxyAuthUsername");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

@@ -1,25 +1,47 @@
 package io.github.cameltextme.otp;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import javax.net.ssl.SSLContext;
+
+import io.github.cameltextme.otp.client.TextMeOtpApiClient;
 import org.apache.camel.CamelContext;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.http.HttpEndpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.IOHelper;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.io.HttpClientConnectionManager;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.ssl.SSLContexts;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * The {@code textme-otp} component: {@code textme-otp:send} sends an SMS one-time password, {@code textme-otp:validate}
  * checks the code the user typed. Options set here are the defaults of every endpoint; endpoint options override them.
+ * <p>
+ * All endpoints share one bounded pool of connections to TextMe, closed when the component stops; an endpoint with
+ * its own {@code sslContextParameters} has its own pool of the same size, closed when it stops.
  */
 @Component("textme-otp")
-public class TextMeOtpComponent extends DefaultComponent {
+public class TextMeOtpComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
-    /** Property names Camel must mask wherever it prints configuration, e.g. Camel Main's start-up summaries. */
-    static final String SENSITIVE_KEYWORDS = "apitoken";
+    /**
+     * Names whose values Camel must mask wherever it prints them: the token option, e.g. in Camel Main's start-up
+     * summaries, and the code header, in traces and logs when Camel's log mask is on.
+     */
+    static final List<String> SENSITIVE_KEYWORDS = List.of("apitoken", "cameltextmeotpcode");
     /** The User-Agent of every request to TextMe. */
     static final String USER_AGENT = "camel-textme-otp";
 
@@ -27,14 +49,24 @@ public class TextMeOtpComponent extends DefaultComponent {
               description = "The options shared by all endpoints of this component; each endpoint may override them.")
     private TextMeOtpConfiguration configuration = new TextMeOtpConfiguration();
 
+    @Metadata(label = "security", defaultValue = "false",
+              description = "Use the CamelContext's global SSL context parameters when sslContextParameters is not set.")
+    private boolean useGlobalSslContextParameters;
+
+    @Metadata(label = "advanced", defaultValue = "20",
+              description = "The most connections to TextMe open at once, shared by all endpoints. A call that finds"
+                            + " them all busy waits up to connectTimeout for one, then fails without being sent.")
+    private int maxConnections = 20;
+
     /**
-     * A private camel-http component that carries the API calls, so that the user's own http/https components are
-     * neither used nor changed. It gives each endpoint a pooled HttpClient with the endpoint's timeouts and the JVM's
-     * default TLS trust; on top of camel-http's defaults: no automatic retries (a repeated send_otp can send a second
-     * SMS and a repeated validate_otp spends a try), no redirects (they would carry the token elsewhere) and no
-     * cookies.
+     * A private camel-http component that builds the HttpClients of the endpoints, so that the user's own http/https
+     * components are neither used nor changed. On top of camel-http's defaults: no automatic retries (a repeated
+     * send_otp can send a second SMS and a repeated validate_otp spends a try), no redirects (they would carry the
+     * token elsewhere) and no cookies.
      */
     private final HttpComponent httpComponent = newHttpComponent();
+
+    private HttpClientConnectionManager sharedPool;
 
     public TextMeOtpComponent() {
     }
@@ -46,6 +78,9 @@ public class TextMeOtpComponent extends DefaultComponent {
     @Override
     protected TextMeOtpEndpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters)
             throws Exception {
+        if (maxConnections < 1) {
+            throw new TextMeOtpValidationException("maxConnections", "must be at least 1 (was " + maxConnections + ")");
+        }
         TextMeOtpConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.setOperation(TextMeOtpOperation.fromUriPath(remaining));
         TextMeOtpEndpoint endpoint = new TextMeOtpEndpoint(uri, this, endpointConfiguration);
@@ -70,12 +105,72 @@ public class TextMeOtpComponent extends DefaultComponent {
     @Override
     protected void doStop() throws Exception {
         ServiceHelper.stopService(httpComponent);
+        closeSharedPool();
         super.doStop();
     }
 
-    /** A camel-http endpoint for the API URL, whose HttpClient carries the TextMe calls of one endpoint. */
-    HttpEndpoint createHttpEndpoint(String apiUrl, Map<String, Object> httpOptions) throws Exception {
-        return (HttpEndpoint) httpComponent.createEndpoint(apiUrl, httpOptions);
+    /**
+     * A camel-http endpoint whose HttpClient carries the calls of one endpoint: on the component's shared pool, or on
+     * a pool of its own when the endpoint has its own TLS settings.
+     */
+    synchronized HttpEndpoint createHttpEndpoint(TextMeOtpConfiguration endpointConfiguration) throws Exception {
+        SSLContextParameters componentTls = componentTls();
+        if (sharedPool == null) {
+            sharedPool = newConnectionPool(componentTls);
+            httpComponent.setClientConnectionManager(sharedPool);
+        }
+        HttpEndpoint http = (HttpEndpoint) httpComponent.createEndpoint(
+                endpointConfiguration.apiUrl(), httpOptions(endpointConfiguration));
+        SSLContextParameters endpointTls = endpointConfiguration.getSslContextParameters();
+        if (endpointTls != null && endpointTls != componentTls) {
+            // camel-http's endpoint closes a pool that is not its component's when it stops
+            http.setClientConnectionManager(newConnectionPool(endpointTls));
+        }
+        return http;
+    }
+
+    /** The pool shared by the endpoints, or {@code null} before the first endpoint starts. */
+    synchronized HttpClientConnectionManager getSharedPool() {
+        return sharedPool;
+    }
+
+    private SSLContextParameters componentTls() {
+        SSLContextParameters tls = configuration.getSslContextParameters();
+        return tls != null || !useGlobalSslContextParameters ? tls : retrieveGlobalSslContextParameters();
+    }
+
+    private HttpClientConnectionManager newConnectionPool(SSLContextParameters tls) throws Exception {
+        SSLContext sslContext = tls != null ? tls.createSSLContext(getCamelContext()) : SSLContexts.createDefault();
+        return PoolingHttpClientConnectionManagerBuilder.create()
+                .setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext))
+                .setMaxConnTotal(maxConnections)
+                .setMaxConnPerRoute(maxConnections)
+                .build();
+    }
+
+    private synchronized void closeSharedPool() {
+        httpComponent.setClientConnectionManager(null);
+        IOHelper.close(sharedPool);
+        sharedPool = null;
+    }
+
+    private static Map<String, Object> httpOptions(TextMeOtpConfiguration configuration) {
+        Timeout connectTimeout = Timeout.ofMilliseconds(configuration.getConnectTimeout());
+        Map<String, Object> options = new HashMap<>();
+        options.put("connectTimeout", connectTimeout);
+        // the wait for a free pooled connection: camel-http's own default would be 3 minutes
+        options.put("connectionRequestTimeout", connectTimeout);
+        options.put("responseTimeout", Timeout.ofMilliseconds(configuration.getResponseTimeout()));
+        if (configuration.getProxyHost() != null) {
+            options.put("proxyAuthHost", configuration.getProxyHost());
+            options.put("proxyAuthPort", configuration.getProxyPort());
+            options.put("proxyAuthScheme", configuration.getProxyScheme());
+            if (configuration.getProxyAuthUsername() != null) {
+                options.put("proxyAuthUsername", configuration.getProxyAuthUsername());
+                options.put("proxyAuthPassword", configuration.getProxyAuthPassword());
+            }
+        }
+        return options;
     }
 
     public TextMeOtpConfiguration getConfiguration() {
@@ -86,12 +181,31 @@ public class TextMeOtpComponent extends DefaultComponent {
         this.configuration = configuration;
     }
 
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
     private static HttpComponent newHttpComponent() {
         HttpComponent http = new HttpComponent();
         http.setAutomaticRetriesDisabled(true);
         http.setRedirectHandlingDisabled(true);
         http.setCookieManagementDisabled(true);
         http.setUserAgent(USER_AGENT);
+        http.setHttpClientConfigurer(TextMeOtpApiClient::configure);
         return http;
     }
 
@@ -100,10 +214,14 @@ public class TextMeOtpComponent extends DefaultComponent {
             return;
         }
         String keywords = context.getCamelContextExtension().getAdditionalSensitiveKeywords();
-        if (keywords == null || keywords.isBlank()) {
-            context.getCamelContextExtension().setAdditionalSensitiveKeywords(SENSITIVE_KEYWORDS);
-        } else if (!keywords.toLowerCase(Locale.ROOT).contains(SENSITIVE_KEYWORDS)) {
-            context.getCamelContextExtension().setAdditionalSensitiveKeywords(keywords + "," + SENSITIVE_KEYWORDS);
+        StringBuilder registered = new StringBuilder(keywords == null ? "" : keywords.strip());
+        Set<String> present = Arrays.stream(registered.toString().toLowerCase(Locale.ROOT).split(","))
+                .map(String::strip).collect(Collectors.toSet());
+        for (String keyword : SENSITIVE_KEYWORDS) {
+            if (!present.contains(keyword)) {
+                registered.append(registered.isEmpty() ? "" : ",").append(keyword);
+            }
         }
+        context.getCamelContextExtension().setAdditionalSensitiveKeywords(registered.toString());
     }
 }

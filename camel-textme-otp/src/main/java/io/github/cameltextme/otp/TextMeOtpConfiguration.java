@@ -5,6 +5,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * Options of the {@code textme-otp} component and its endpoints. The component holds one instance; each endpoint
@@ -80,6 +81,36 @@ public class TextMeOtpConfiguration implements Cloneable {
               description = "How long to wait for TextMe's answer once the request is sent, in milliseconds (or a"
                             + " duration such as 15s).")
     private long responseTimeout = 15000;
+
+    @UriParam(label = "security", defaultValue = "false",
+              description = "Accept an http:// baseUrl whose host is not loopback. Without it only https://, or http://"
+                            + " to localhost, 127.0.0.1 or ::1, is accepted, because over http:// the API token travels"
+                            + " unencrypted. Set it only for a trusted network.")
+    private boolean allowInsecureHttp;
+
+    @UriParam(label = "security",
+              description = "The TLS settings (trust store, key store, protocols) for the connections to TextMe. When"
+                            + " not set, the component's global SSL context parameters (if enabled) or the JVM's default"
+                            + " trust apply. An endpoint with its own parameters gets its own connection pool.")
+    private SSLContextParameters sslContextParameters;
+
+    @UriParam(label = "proxy", description = "The host of the HTTP proxy to reach TextMe through.")
+    private String proxyHost;
+
+    @UriParam(label = "proxy", description = "The port of the HTTP proxy.")
+    private Integer proxyPort;
+
+    @UriParam(label = "proxy", enums = "http,https", defaultValue = "http",
+              description = "How to talk to the proxy itself: http (usual; https calls still go through a CONNECT"
+                            + " tunnel) or https.")
+    private String proxyScheme = "http";
+
+    @UriParam(label = "proxy", secret = true,
+              description = "The username for the proxy, sent when the proxy asks for credentials (Basic or Digest).")
+    private String proxyAuthUsername;
+
+    @UriParam(label = "proxy", secret = true, description = "The password for the proxy.")
+    private String proxyAuthPassword;
 
     /** A copy, so that an endpoint can override options without touching the component's. */
     public TextMeOtpConfiguration copy() {
@@ -184,6 +215,62 @@ public class TextMeOtpConfiguration implements Cloneable {
 
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
+    }
+
+    public boolean isAllowInsecureHttp() {
+        return allowInsecureHttp;
+    }
+
+    public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+        this.allowInsecureHttp = allowInsecureHttp;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyScheme() {
+        return proxyScheme;
+    }
+
+    public void setProxyScheme(String proxyScheme) {
+        this.proxyScheme = proxyScheme;
+    }
+
+    public String getProxyAuthUsername() {
+        return proxyAuthUsername;
+    }
+
+    public void setProxyAuthUsername(String proxyAuthUsername) {
+        this.proxyAuthUsername = proxyAuthUsername;
+    }
+
+    public String getProxyAuthPassword() {
+        return proxyAuthPassword;
+    }
+
+    public void setProxyAuthPassword(String proxyAuthPassword) {
+        this.proxyAuthPassword = proxyAuthPassword;
     }
 
     public long getConnectTimeout() {

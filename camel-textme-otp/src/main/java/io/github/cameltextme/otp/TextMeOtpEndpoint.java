@@ -8,12 +8,16 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.component.http.HttpEndpoint;
+import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
-import org.apache.hc.core5.util.Timeout;
+import org.apache.hc.core5.pool.ConnPoolControl;
+import org.apache.hc.core5.pool.PoolStats;
 
 /**
  * Send SMS one-time passwords and validate the codes users type, through the TextMe API (Israel).
@@ -21,11 +25,13 @@ import org.apache.hc.core5.util.Timeout;
 @UriEndpoint(firstVersion = "1.0.0", scheme = "textme-otp", title = "TextMe OTP", syntax = "textme-otp:operation",
              producerOnly = true, category = { Category.CLOUD, Category.API, Category.MOBILE },
              headersClass = TextMeOtpConstants.class)
-public class TextMeOtpEndpoint extends DefaultEndpoint {
+@ManagedResource(description = "Managed TextMe OTP endpoint")
+public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
     @UriParam
     private TextMeOtpConfiguration configuration;
 
+    private final TextMeOtpCounters counters = new TextMeOtpCounters();
     private HttpEndpoint httpEndpoint;
     private volatile TextMeOtpApiClient apiClient;
 
@@ -52,14 +58,10 @@ public class TextMeOtpEndpoint extends DefaultEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        String apiUrl = configuration.apiUrl();
-        Timeout connectTimeout = Timeout.ofMilliseconds(configuration.getConnectTimeout());
-        httpEndpoint = getComponent().createHttpEndpoint(apiUrl, Map.of(
-                "connectTimeout", connectTimeout,
-                "connectionRequestTimeout", connectTimeout,
-                "responseTimeout", Timeout.ofMilliseconds(configuration.getResponseTimeout())));
+        httpEndpoint = getComponent().createHttpEndpoint(configuration);
         ServiceHelper.startService(httpEndpoint);
-        apiClient = new TextMeOtpApiClient(httpEndpoint.getHttpClient(), URI.create(apiUrl), configuration.getApiToken());
+        apiClient = new TextMeOtpApiClient(
+                httpEndpoint.getHttpClient(), URI.create(configuration.apiUrl()), configuration.getApiToken());
     }
 
     @Override
@@ -79,6 +81,75 @@ public class TextMeOtpEndpoint extends DefaultEndpoint {
         this.configuration = configuration;
     }
 
+    /** The TextMe URL this endpoint posts to; it never holds the token, which travels in a header. */
+    @Override
+    public String getServiceUrl() {
+        return configuration.apiUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return URI.create(configuration.apiUrl()).getScheme();
+    }
+
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        return Map.of("username", configuration.getUsername());
+    }
+
+    @ManagedAttribute(description = "OTPs TextMe accepted to send")
+    public long getSentCount() {
+        return counters.sentCount();
+    }
+
+    @ManagedAttribute(description = "Codes TextMe accepted as valid")
+    public long getValidCount() {
+        return counters.validCount();
+    }
+
+    @ManagedAttribute(description = "Codes TextMe did not accept (status 12 on validate)")
+    public long getInvalidCount() {
+        return counters.invalidCount();
+    }
+
+    @ManagedAttribute(description = "Calls TextMe answered with an error status")
+    public long getApiErrorCount() {
+        return counters.apiErrorCount();
+    }
+
+    @ManagedAttribute(description = "Calls TextMe answered with an error status, per status, as status=count")
+    public String getApiErrorsByStatus() {
+        return counters.apiErrorsByStatus().toString();
+    }
+
+    @ManagedAttribute(description = "Calls that got no readable answer: connection failures, timeouts, HTTP errors")
+    public long getTransportErrorCount() {
+        return counters.transportErrorCount();
+    }
+
+    @ManagedAttribute(description = "Connections to TextMe in use now, in this endpoint's pool")
+    public int getConnectionsLeased() {
+        PoolStats stats = poolStats();
+        return stats == null ? -1 : stats.getLeased();
+    }
+
+    @ManagedAttribute(description = "Idle connections to TextMe kept open, in this endpoint's pool")
+    public int getConnectionsAvailable() {
+        PoolStats stats = poolStats();
+        return stats == null ? -1 : stats.getAvailable();
+    }
+
+    @ManagedAttribute(description = "The most connections to TextMe this endpoint's pool opens")
+    public int getConnectionsMax() {
+        PoolStats stats = poolStats();
+        return stats == null ? -1 : stats.getMax();
+    }
+
+    /** The counts of what this endpoint's exchanges ended with. */
+    TextMeOtpCounters getCounters() {
+        return counters;
+    }
+
     /** The API client of the started endpoint. */
     TextMeOtpApiClient getApiClient() {
         TextMeOtpApiClient client = apiClient;
@@ -91,5 +162,13 @@ public class TextMeOtpEndpoint extends DefaultEndpoint {
     /** The camel-http endpoint whose HttpClient carries the calls, while started. */
     HttpEndpoint getHttpEndpoint() {
         return httpEndpoint;
+    }
+
+    private PoolStats poolStats() {
+        HttpEndpoint http = httpEndpoint;
+        if (http != null && http.getClientConnectionManager() instanceof ConnPoolControl<?> pool) {
+            return pool.getTotalStats();
+        }
+        return null;
     }
 }

@@ -1,8 +1,10 @@
 package io.github.cameltextme.otp;
 
 import java.math.BigInteger;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 
 import io.github.cameltextme.otp.util.Masking;
 
@@ -105,7 +107,8 @@ final class TextMeOtpInputRules {
     static void checkEndpointOptions(TextMeOtpConfiguration configuration) {
         required("username", configuration.getUsername());
         required("apiToken", configuration.getApiToken());
-        baseUrl(configuration.getBaseUrl());
+        baseUrl(configuration.getBaseUrl(), configuration.isAllowInsecureHttp());
+        proxy(configuration);
         positive("connectTimeout", configuration.getConnectTimeout());
         positive("responseTimeout", configuration.getResponseTimeout());
         appId(configuration.getAppId());
@@ -126,19 +129,70 @@ final class TextMeOtpInputRules {
         }
     }
 
-    private static void baseUrl(String baseUrl) {
+    private static void baseUrl(String baseUrl, boolean allowInsecureHttp) {
         String rule = "must be an absolute http or https URL such as " + TextMeOtpConfiguration.DEFAULT_BASE_URL;
         if (baseUrl == null) {
             throw new TextMeOtpValidationException("baseUrl", rule);
         }
+        URI uri;
         try {
-            URI uri = new URI(baseUrl);
-            boolean http = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
-            if (!http || uri.getHost() == null) {
-                throw new TextMeOtpValidationException("baseUrl", rule + " (was " + baseUrl + ")");
-            }
+            uri = new URI(baseUrl);
         } catch (URISyntaxException e) {
             throw new TextMeOtpValidationException("baseUrl", rule + " (was " + baseUrl + ")");
+        }
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        boolean http = "http".equalsIgnoreCase(uri.getScheme());
+        if (!https && !http || uri.getHost() == null) {
+            throw new TextMeOtpValidationException("baseUrl", rule + " (was " + baseUrl + ")");
+        }
+        if (http && !allowInsecureHttp && !isLoopback(uri.getHost())) {
+            throw new TextMeOtpValidationException(
+                    "baseUrl", "must be https:// unless its host is loopback (localhost, 127.0.0.1, ::1): over plain"
+                               + " http:// the API token would travel unencrypted (was " + baseUrl + "; set"
+                               + " allowInsecureHttp=true only for a trusted network)");
+        }
+    }
+
+    /** Whether a URI host is this machine, judged without a DNS lookup. */
+    private static boolean isLoopback(String host) {
+        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if ("localhost".equalsIgnoreCase(name)) {
+            return true;
+        }
+        boolean ipLiteral = name.indexOf(':') >= 0 || name.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9');
+        if (!ipLiteral) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(name).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static void proxy(TextMeOtpConfiguration configuration) {
+        boolean host = configuration.getProxyHost() != null && !configuration.getProxyHost().isBlank();
+        if (host != (configuration.getProxyPort() != null)) {
+            throw new TextMeOtpValidationException(
+                    host ? "proxyPort" : "proxyHost", "is required when " + (host ? "proxyHost" : "proxyPort")
+                                                      + " is set: the proxy needs both");
+        }
+        if (configuration.getProxyPort() != null && (configuration.getProxyPort() < 1 || configuration.getProxyPort() > 65535)) {
+            throw new TextMeOtpValidationException(
+                    "proxyPort", "must be between 1 and 65535 (was " + configuration.getProxyPort() + ")");
+        }
+        if (!"http".equals(configuration.getProxyScheme()) && !"https".equals(configuration.getProxyScheme())) {
+            throw new TextMeOtpValidationException(
+                    "proxyScheme", "must be http or https (was " + configuration.getProxyScheme() + ")");
+        }
+        boolean user = configuration.getProxyAuthUsername() != null;
+        if (user != (configuration.getProxyAuthPassword() != null)) {
+            throw new TextMeOtpValidationException(
+                    user ? "proxyAuthPassword" : "proxyAuthUsername",
+                    "is required when " + (user ? "proxyAuthUsername" : "proxyAuthPassword") + " is set");
+        }
+        if (user && !host) {
+            throw new TextMeOtpValidationException("proxyHost", "is required when proxy credentials are set");
         }
     }
 

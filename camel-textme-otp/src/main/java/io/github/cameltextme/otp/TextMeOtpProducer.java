@@ -8,13 +8,16 @@ import io.github.cameltextme.otp.model.ValidateOtpRequest;
 import io.github.cameltextme.otp.util.Masking;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends an OTP or validates a code: builds the request from the message, makes exactly one API call (never a retry),
- * and turns TextMe's answer into a {@link TextMeOtpResult} body and headers, or a typed exception.
+ * and turns TextMe's answer into a {@link TextMeOtpResult} body and headers, or a typed exception. It counts the
+ * outcomes on its endpoint and registers a readiness check with Camel's producer health checks.
  */
 public class TextMeOtpProducer extends DefaultProducer {
 
@@ -26,11 +29,37 @@ public class TextMeOtpProducer extends DefaultProducer {
 
     private final TextMeOtpConfiguration configuration;
     private final TextMeOtpRequestFactory requests;
+    private final TextMeOtpCounters counters;
+    private WritableHealthCheckRepository healthChecks;
+    private TextMeOtpProducerHealthCheck healthCheck;
 
     public TextMeOtpProducer(TextMeOtpEndpoint endpoint) {
         super(endpoint);
         this.configuration = endpoint.getConfiguration();
         this.requests = new TextMeOtpRequestFactory(configuration);
+        this.counters = endpoint.getCounters();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        healthChecks = HealthCheckHelper.getHealthCheckRepository(
+                getEndpoint().getCamelContext(), "producers", WritableHealthCheckRepository.class);
+        if (healthChecks != null) {
+            healthCheck = new TextMeOtpProducerHealthCheck(getEndpoint());
+            healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            healthChecks.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthChecks != null && healthCheck != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+        }
+        healthCheck = null;
+        healthChecks = null;
+        super.doStop();
     }
 
     @Override
@@ -52,11 +81,12 @@ public class TextMeOtpProducer extends DefaultProducer {
 
     private void send(Message message) {
         SendOtpRequest request = requests.sendRequest(message);
-        ApiResponse response = call(request);
+        ApiResponse response = call(request, request.phone());
         String apiMessage = Masking.scrub(response.message(), request.phone(), configuration.getApiToken());
         if (response.status() != TextMeOtpResult.SUCCESS_STATUS) {
             throw apiFailure(request, response.status(), apiMessage);
         }
+        counters.sent();
         answer(message, new TextMeOtpResult(TextMeOtpOperation.send, response.status(), apiMessage, null,
                                             response.shipmentId(), request.phone()));
     }
@@ -64,17 +94,22 @@ public class TextMeOtpProducer extends DefaultProducer {
     private void validate(Message message) {
         try {
             ValidateOtpRequest request = requests.validateRequest(message);
-            ApiResponse response = call(request);
+            ApiResponse response = call(request, request.phone());
             int status = response.status();
             String apiMessage = Masking.scrub(response.message(), request.phone(), configuration.getApiToken(),
                                               request.code());
             boolean valid = status == TextMeOtpResult.SUCCESS_STATUS;
             boolean invalid = status == TextMeOtpResult.INVALID_CODE_STATUS;
-            if (invalid && configuration.isThrowOnInvalidCode()) {
-                throw new TextMeOtpInvalidCodeException(apiMessage);
-            }
             if (!valid && !invalid) {
                 throw apiFailure(request, status, apiMessage);
+            }
+            if (valid) {
+                counters.valid();
+            } else {
+                counters.invalid();
+            }
+            if (invalid && configuration.isThrowOnInvalidCode()) {
+                throw new TextMeOtpInvalidCodeException(apiMessage);
             }
             answer(message, new TextMeOtpResult(TextMeOtpOperation.validate, status, apiMessage, valid, null,
                                                 request.phone()));
@@ -83,17 +118,24 @@ public class TextMeOtpProducer extends DefaultProducer {
         }
     }
 
-    private ApiResponse call(ApiRequest request) {
+    private ApiResponse call(ApiRequest request, String phone) {
         TextMeOtpApiClient client = getEndpoint().getApiClient();
-        ApiResponse response = client.execute(request);
+        ApiResponse response;
+        try {
+            response = client.execute(request);
+        } catch (TextMeOtpTransportException e) {
+            counters.transportError();
+            throw e;
+        }
         if (LOG.isDebugEnabled()) {
-            LOG.debug("TextMe {} for {} answered status {}", request.operation().apiCommand(),
-                      Masking.phone(request.phone()), response.status());
+            LOG.debug("TextMe {} for {} answered status {}", request.apiCommand(), Masking.phone(phone),
+                      response.status());
         }
         return response;
     }
 
-    private static TextMeOtpApiException apiFailure(ApiRequest request, int status, String apiMessage) {
+    private TextMeOtpApiException apiFailure(ApiRequest request, int status, String apiMessage) {
+        counters.apiError(status);
         if (TextMeOtpAuthenticationException.isAuthenticationStatus(status)) {
             return new TextMeOtpAuthenticationException(request.operation(), status, apiMessage);
         }

@@ -3,18 +3,72 @@ package io.github.cameltextme.otp;
 /**
  * No usable answer came from TextMe: a connection failure, a timeout, an HTTP error status, or a body that is not the
  * API's JSON. The cause is kept.
+ * <p>
+ * Before retrying, ask {@link #mayHaveReachedServer()}: TextMe has no idempotency key, so a repeated {@code send_otp}
+ * that had reached TextMe sends a second SMS, and a repeated {@code validate_otp} spends a try (or fails because the
+ * first call already used the code).
  */
 public class TextMeOtpTransportException extends TextMeOtpException {
 
-    private final TextMeOtpOperation operation;
+    private static final String HEALTH_CHECK_COMMAND = "balance";
 
-    public TextMeOtpTransportException(TextMeOtpOperation operation, String message, Throwable cause) {
-        super("TextMe " + operation.apiCommand() + ": " + message, cause);
-        this.operation = operation;
+    private final TextMeOtpOperation operation;
+    private final boolean mayHaveReachedServer;
+    private final int httpStatus;
+    private final String retryAfter;
+
+    /**
+     * A failure without an HTTP answer, or with an answer that could not be read.
+     *
+     * @param operation            the operation, or {@code null} for the health check's balance call
+     * @param mayHaveReachedServer {@code false} only when the request was never sent
+     */
+    public TextMeOtpTransportException(TextMeOtpOperation operation, String message, Throwable cause,
+                                       boolean mayHaveReachedServer) {
+        this(operation, message, cause, mayHaveReachedServer, 0, null);
     }
 
-    /** The operation that failed. */
+    /**
+     * TextMe (or a proxy in front of it) answered with an HTTP status other than 200.
+     *
+     * @param operation  the operation, or {@code null} for the health check's balance call
+     * @param retryAfter the {@code Retry-After} header as sent, or {@code null}
+     */
+    public TextMeOtpTransportException(TextMeOtpOperation operation, String message, int httpStatus,
+                                       String retryAfter) {
+        this(operation, message, null, true, httpStatus, retryAfter);
+    }
+
+    private TextMeOtpTransportException(TextMeOtpOperation operation, String message, Throwable cause,
+                                        boolean mayHaveReachedServer, int httpStatus, String retryAfter) {
+        super("TextMe " + (operation == null ? HEALTH_CHECK_COMMAND : operation.apiCommand()) + ": " + message, cause);
+        this.operation = operation;
+        this.mayHaveReachedServer = mayHaveReachedServer;
+        this.httpStatus = httpStatus;
+        this.retryAfter = retryAfter;
+    }
+
+    /** The operation that failed; {@code null} for the health check's balance call. */
     public TextMeOtpOperation getOperation() {
         return operation;
+    }
+
+    /**
+     * Whether TextMe may have received the request. {@code false} only when it was never sent: the connection (or the
+     * TLS handshake, or the proxy tunnel) was never made, or no pooled connection became free in time. Only then is a
+     * retry certain not to send a second SMS or spend a try.
+     */
+    public boolean mayHaveReachedServer() {
+        return mayHaveReachedServer;
+    }
+
+    /** The HTTP status of an HTTP error answer (not 200), or 0 for any other failure. */
+    public int getHttpStatus() {
+        return httpStatus;
+    }
+
+    /** The {@code Retry-After} header of the HTTP answer (seconds or an HTTP date), or {@code null}. */
+    public String getRetryAfter() {
+        return retryAfter;
     }
 }

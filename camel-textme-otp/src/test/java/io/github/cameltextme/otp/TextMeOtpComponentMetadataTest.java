@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,9 +83,10 @@ class TextMeOtpComponentMetadataTest {
     }
 
     @Test
-    void onlyTheTokenIsSecret() {
+    void onlyTheTokenAndTheProxyCredentialsAreSecret() {
+        Set<String> secrets = Set.of("apiToken", "proxyAuthUsername", "proxyAuthPassword");
         json.get("properties").fields().forEachRemaining(option -> assertEquals(
-                option.getKey().equals("apiToken"), option.getValue().get("secret").asBoolean(), option.getKey()));
+                secrets.contains(option.getKey()), option.getValue().get("secret").asBoolean(), option.getKey()));
     }
 
     @ParameterizedTest

@@ -1,22 +1,27 @@
 package io.github.cameltextme.otp.client;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.github.cameltextme.otp.TextMeOtpOperation;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.cameltextme.otp.TextMeOtpTransportException;
 import io.github.cameltextme.otp.model.ApiRequest;
 import io.github.cameltextme.otp.model.ApiResponse;
 import org.apache.hc.client5.http.classic.HttpClient;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpStatus;
@@ -26,14 +31,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One TextMe API call per request: one JSON write, one POST on a pooled connection, one parse. It turns everything
- * that is not a readable API answer into a {@link TextMeOtpTransportException}; interpreting the status is left to the
- * caller. Thread-safe.
+ * that is not a readable API answer into a {@link TextMeOtpTransportException}, which tells whether the request may
+ * have reached TextMe; interpreting the status is left to the caller. An answer it rejects closes its connection
+ * instead of reading the rest of it. Thread-safe.
  */
 public final class TextMeOtpApiClient {
 
+    /** The largest answer read: TextMe's answers are well under 1 KB; anything bigger is not TextMe talking. */
+    public static final int MAX_ANSWER_BYTES = 64 * 1024;
+
     private static final Logger LOG = LoggerFactory.getLogger(TextMeOtpApiClient.class);
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // Jackson's parse errors quote no content of the answer: an answer could echo a code or a phone
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+            .errorReportConfiguration(ErrorReportConfiguration.builder()
+                    .maxErrorTokenLength(0).maxRawContentLength(0).build())
+            .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     private static final ObjectWriter REQUEST_WRITER = MAPPER.writer().with(SerializationFeature.WRAP_ROOT_VALUE);
     private static final ObjectReader RESPONSE_READER = MAPPER.readerFor(ApiResponse.class);
     // JSON is UTF-8 by definition (RFC 8259); the API documents the bare media type
@@ -44,7 +59,8 @@ public final class TextMeOtpApiClient {
     private final String authorization;
 
     /**
-     * @param httpClient the pooled client camel-http configured, with its timeouts
+     * @param httpClient the pooled client camel-http built, with its timeouts; it must have been built with
+     *                   {@link #configure(HttpClientBuilder)}
      * @param apiUri     where requests are posted
      * @param apiToken   the token sent as {@code Authorization: Bearer}
      */
@@ -54,22 +70,28 @@ public final class TextMeOtpApiClient {
         this.authorization = "Bearer " + apiToken;
     }
 
+    /** Adds to an HttpClient being built what this client needs: knowing whether a failed request was sent. */
+    public static void configure(HttpClientBuilder builder) {
+        RequestSentMarker.install(builder);
+    }
+
     /**
      * Posts the request and returns TextMe's answer, which always has a status.
      *
      * @throws TextMeOtpTransportException when no readable answer came back
      */
     public ApiResponse execute(ApiRequest request) {
-        TextMeOtpOperation operation = request.operation();
         HttpPost post = new HttpPost(apiUri);
         post.setHeader(HttpHeaders.AUTHORIZATION, authorization);
         post.setHeader(HttpHeaders.ACCEPT, JSON.getMimeType());
         post.setEntity(new ByteArrayEntity(write(request), JSON));
-        LOG.trace("Posting {} to {}", operation.apiCommand(), apiUri);
+        HttpClientContext context = HttpClientContext.create();
+        LOG.trace("Posting {} to {}", request.apiCommand(), apiUri);
         try {
-            return httpClient.execute(post, response -> read(operation, response));
+            return httpClient.execute(post, context, response -> read(request, post, response));
         } catch (IOException e) {
-            throw new TextMeOtpTransportException(operation, "the call to " + apiUri + " failed: " + e, e);
+            throw new TextMeOtpTransportException(request.operation(), "the call to " + apiUri + " failed: " + e, e,
+                                                  RequestSentMarker.requestWasSent(context));
         }
     }
 
@@ -77,32 +99,67 @@ public final class TextMeOtpApiClient {
         try {
             return REQUEST_WRITER.writeValueAsBytes(request);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write " + request.operation().apiCommand() + " as JSON", e);
+            throw new IllegalStateException("Cannot write " + request.apiCommand() + " as JSON", e);
         }
     }
 
-    private static ApiResponse read(TextMeOtpOperation operation, ClassicHttpResponse response) throws IOException {
+    /** Reads the answer; an answer it rejects is not read further: its connection is closed, not reused. */
+    private static ApiResponse read(ApiRequest request, HttpPost post, ClassicHttpResponse response)
+            throws IOException {
+        try {
+            return parse(request, response);
+        } catch (TextMeOtpTransportException | IOException e) {
+            post.cancel();
+            throw e;
+        }
+    }
+
+    private static ApiResponse parse(ApiRequest request, ClassicHttpResponse response) throws IOException {
         int httpStatus = response.getCode();
         if (httpStatus != HttpStatus.SC_OK) {
+            Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
             throw new TextMeOtpTransportException(
-                    operation, "TextMe answered HTTP " + httpStatus + " " + response.getReasonPhrase(), null);
+                    request.operation(), "TextMe answered HTTP " + httpStatus + " " + response.getReasonPhrase(),
+                    httpStatus, retryAfter == null ? null : retryAfter.getValue());
         }
         HttpEntity entity = response.getEntity();
         if (entity == null) {
-            throw new TextMeOtpTransportException(operation, "TextMe answered HTTP 200 without a body", null);
+            throw unreadable(request, "TextMe answered HTTP 200 without a body", null);
+        }
+        if (entity.getContentLength() > MAX_ANSWER_BYTES) {
+            throw unreadable(request, "TextMe's answer of " + entity.getContentLength() + " bytes is larger than the "
+                                      + MAX_ANSWER_BYTES + " bytes an API answer can be; it was not read",
+                             null);
+        }
+        // read at most one byte past the limit; closing the stream here would read a chunked body to its end
+        byte[] body = entity.getContent().readNBytes(MAX_ANSWER_BYTES + 1);
+        if (body.length == 0) {
+            throw unreadable(request, "TextMe answered HTTP 200 without a body", null);
+        }
+        if (body.length > MAX_ANSWER_BYTES) {
+            throw unreadable(request, "TextMe's answer is larger than the " + MAX_ANSWER_BYTES
+                                      + " bytes an API answer can be; the rest was not read",
+                             null);
         }
         ApiResponse answer;
-        try (InputStream body = entity.getContent()) {
+        try {
             answer = RESPONSE_READER.readValue(body);
+        } catch (MismatchedInputException e) {
+            // databind quotes the offending value, which could be anything the server sent: name the field only
+            String where = e.getPath().isEmpty() ? "" : " (at " + e.getPathReference() + ")";
+            throw unreadable(request, "TextMe answered HTTP 200 with a body that is not an API answer" + where, null);
         } catch (JsonProcessingException e) {
-            throw new TextMeOtpTransportException(
-                    operation, "TextMe answered HTTP 200 with a body that is not the API's JSON (Content-Type: "
-                               + entity.getContentType() + ")",
-                    e);
+            throw unreadable(request, "TextMe answered HTTP 200 with a body that is not the API's JSON (Content-Type: "
+                                      + entity.getContentType() + ")",
+                             e);
         }
         if (answer == null || answer.status() == null) {
-            throw new TextMeOtpTransportException(operation, "TextMe's answer has no status", null);
+            throw unreadable(request, "TextMe's answer has no status", null);
         }
         return answer;
+    }
+
+    private static TextMeOtpTransportException unreadable(ApiRequest request, String message, Throwable cause) {
+        return new TextMeOtpTransportException(request.operation(), message, cause, true);
     }
 }

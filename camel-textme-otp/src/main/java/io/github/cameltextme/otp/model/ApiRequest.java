@@ -5,11 +5,11 @@ import io.github.cameltextme.otp.TextMeOtpOperation;
 /**
  * A request body for the TextMe API. Each implementation names its root element with {@code @JsonRootName}.
  */
-public sealed interface ApiRequest permits SendOtpRequest, ValidateOtpRequest {
+public sealed interface ApiRequest permits SendOtpRequest, ValidateOtpRequest, BalanceRequest {
 
-    /** The operation this request performs. */
+    /** The operation this request performs; {@code null} for the health check's balance call. */
     TextMeOtpOperation operation();
 
-    /** The canonical phone the request is about. */
-    String phone();
+    /** The root element of the body, which selects the command in the TextMe API. */
+    String apiCommand();
 }

@@ -29,6 +29,11 @@ public record SendOtpRequest(
     }
 
     @Override
+    public String apiCommand() {
+        return operation().apiCommand();
+    }
+
+    @Override
     public String toString() {
         return "SendOtpRequest[user=" + user.username() + ", phone=" + Masking.phone(phone) + ", source=" + source
                + ", appId=" + appId + ", maxTries=" + maxTries + ", validTime=" + validTime + ", text="

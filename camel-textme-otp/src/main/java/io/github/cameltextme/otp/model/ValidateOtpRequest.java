@@ -23,6 +23,11 @@ public record ValidateOtpRequest(
         return TextMeOtpOperation.validate;
     }
 
+    @Override
+    public String apiCommand() {
+        return operation().apiCommand();
+    }
+
     /** Never shows the code. */
     @Override
     public String toString() {

@@ -1,0 +1,66 @@
+package io.github.cameltextme.otp;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the exchanges of one endpoint ended with, counted without locks. The endpoint publishes the counts as JMX
+ * attributes through Camel's management.
+ */
+final class TextMeOtpCounters {
+
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder valid = new LongAdder();
+    private final LongAdder invalid = new LongAdder();
+    private final LongAdder transportErrors = new LongAdder();
+    private final Map<Integer, LongAdder> apiErrors = new ConcurrentHashMap<>();
+
+    void sent() {
+        sent.increment();
+    }
+
+    void valid() {
+        valid.increment();
+    }
+
+    void invalid() {
+        invalid.increment();
+    }
+
+    void apiError(int status) {
+        apiErrors.computeIfAbsent(status, s -> new LongAdder()).increment();
+    }
+
+    void transportError() {
+        transportErrors.increment();
+    }
+
+    long sentCount() {
+        return sent.sum();
+    }
+
+    long validCount() {
+        return valid.sum();
+    }
+
+    long invalidCount() {
+        return invalid.sum();
+    }
+
+    long transportErrorCount() {
+        return transportErrors.sum();
+    }
+
+    long apiErrorCount() {
+        return apiErrors.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** The API errors per TextMe status, by ascending status. */
+    Map<Integer, Long> apiErrorsByStatus() {
+        Map<Integer, Long> byStatus = new TreeMap<>();
+        apiErrors.forEach((status, count) -> byStatus.put(status, count.sum()));
+        return byStatus;
+    }
+}

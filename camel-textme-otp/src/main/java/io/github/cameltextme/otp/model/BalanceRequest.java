@@ -1,0 +1,25 @@
+package io.github.cameltextme.otp.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonRootName;
+import io.github.cameltextme.otp.TextMeOtpOperation;
+
+/**
+ * The {@code balance} request, which the health check uses to prove reachability and credentials without sending an
+ * SMS.
+ */
+@JsonRootName(BalanceRequest.API_COMMAND)
+public record BalanceRequest(@JsonProperty("user") ApiUser user) implements ApiRequest {
+
+    static final String API_COMMAND = "balance";
+
+    @Override
+    public TextMeOtpOperation operation() {
+        return null;
+    }
+
+    @Override
+    public String apiCommand() {
+        return API_COMMAND;
+    }
+}
