@@ -11,6 +11,7 @@ import org.apache.camel.spring.boot.util.ConditionalOnCamelContextAndAutoConfigu
 import org.apache.camel.spring.boot.util.ConditionalOnHierarchicalProperties;
 import org.apache.camel.spring.boot.util.HierarchicalPropertiesEvaluator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -21,12 +22,26 @@ import org.springframework.context.annotation.Lazy;
  * Applies the {@code camel.component.textme-otp.*} properties to the textme-otp component when Camel creates it, as
  * every Camel Spring Boot starter does. Turned off by {@code camel.component.textme-otp.enabled=false} (or
  * {@code camel.component.enabled=false}); the customizer by {@code camel.component.textme-otp.customizer.enabled=false}.
+ * <p>
+ * The options of the component's nested configuration are flat properties here too ({@code proxy-host}, not
+ * {@code configuration.proxy-host}): the component's generated configurer sets them on its configuration. Bean options
+ * take {@code #bean:name} or {@code #name}, resolved by {@link TextMeOtpComponentConverter}.
  */
 @AutoConfiguration(after = CamelAutoConfiguration.class)
 @Conditional(ConditionalOnCamelContextAndAutoConfigurationBeans.class)
 @EnableConfigurationProperties({ ComponentConfigurationProperties.class, TextMeOtpComponentConfiguration.class })
 @ConditionalOnHierarchicalProperties({ "camel.component", "camel.component.textme-otp" })
 public class TextMeOtpComponentAutoConfiguration {
+
+    /**
+     * Resolves {@code #bean:name} and {@code #name} references of bean options while the properties are bound. Static,
+     * so that Spring Boot can create it before any {@code @ConfigurationProperties} bean is bound.
+     */
+    @Bean
+    @ConfigurationPropertiesBinding
+    public static TextMeOtpComponentConverter textMeOtpComponentConverter(ApplicationContext applicationContext) {
+        return new TextMeOtpComponentConverter(applicationContext);
+    }
 
     /** Copies the properties that are set onto the component. */
     @Lazy

@@ -3,28 +3,35 @@ package io.github.cameltextme.otp.springboot;
 import java.time.Duration;
 
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Send SMS one-time passwords and validate the codes users type, through the TextMe API (Israel). The
  * {@code camel.component.textme-otp.*} properties configure the component; every endpoint starts from them and may
  * override them.
+ * <p>
+ * The field comments are the component's option descriptions, word for word: the configuration processor turns them
+ * into the descriptions of spring-configuration-metadata.json, and a test compares the two.
+ * <p>
+ * Bean options, such as {@code ssl-context-parameters}, take a reference to a bean of the application context,
+ * {@code #bean:name} or {@code #name}, which {@link TextMeOtpComponentConverter} resolves.
  */
 @ConfigurationProperties(prefix = "camel.component.textme-otp")
 public class TextMeOtpComponentConfiguration extends ComponentConfigurationPropertiesCommon {
 
     /**
-     * The TextMe account's username, sent in every request as user.username. Required.
+     * The TextMe account's username, sent in every request as user.username.
      */
     private String username;
     /**
-     * The TextMe API token, sent as an Authorization: Bearer header. Required. The component never logs it nor puts it
-     * in exceptions or results; keep it in an environment variable or a vault.
+     * The TextMe API token, sent as an Authorization: Bearer header. The component never logs it nor puts it in
+     * exceptions or results, and Camel masks it in the endpoint URIs it shows. Prefer setting it on the component.
      */
     private String apiToken;
     /**
-     * send: the sender shown on the phone, a sender verified on the account (at most 11 English letters or digits, or
-     * a phone number). Required for send.
+     * send: the sender shown on the phone, a sender verified on the account (at most 11 English letters or digits, or a
+     * phone number). Required for send.
      */
     private String source;
     /**
@@ -40,8 +47,8 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
      */
     private Integer validTime = 5;
     /**
-     * send: the SMS text. It must contain [code], which TextMe replaces with the code, and be at most 1005
-     * characters. When not set, TextMe's own default text is used.
+     * send: the SMS text. It must contain the placeholder code in square brackets, which TextMe replaces with the code,
+     * and be at most 1005 characters. When not set, TextMe's own default text is used.
      */
     private String text;
     /**
@@ -59,25 +66,81 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
      */
     private String baseUrl = "https://my.textme.co.il/api";
     /**
-     * How long to wait for a connection to TextMe, for a free connection of the pool, then for the TCP/TLS connection
-     * (a number is milliseconds; 5s, 1m are durations).
+     * How long to wait for a connection to TextMe, in milliseconds (or a duration such as 5s): for a free connection of
+     * the pool, then for the TCP/TLS connection.
      */
     private Duration connectTimeout = Duration.ofSeconds(5);
     /**
-     * How long to wait for TextMe's answer once the request is sent (a number is milliseconds; 15s, 1m are
-     * durations).
+     * How long to wait for TextMe's answer once the request is sent, in milliseconds (or a duration such as 15s).
      */
     private Duration responseTimeout = Duration.ofSeconds(15);
     /**
-     * Whether the producer should be started lazy (on the first message), so that a route can start even when the
-     * producer cannot; a failure then shows on the first message, where Camel's error handlers can handle it.
+     * The most connections to TextMe open at once, shared by all endpoints. A call that finds them all busy waits up to
+     * connectTimeout for one, then fails without being sent.
+     */
+    private Integer maxConnections = 20;
+    /**
+     * The host of the HTTP proxy to reach TextMe through.
+     */
+    private String proxyHost;
+    /**
+     * The port of the HTTP proxy.
+     */
+    private Integer proxyPort;
+    /**
+     * How to talk to the proxy itself: http (usual; https calls still go through a CONNECT tunnel) or https.
+     */
+    private String proxyScheme = "http";
+    /**
+     * The username for the proxy, sent when the proxy asks for credentials (Basic or Digest).
+     */
+    private String proxyAuthUsername;
+    /**
+     * The password for the proxy.
+     */
+    private String proxyAuthPassword;
+    /**
+     * Accept an http:// baseUrl whose host is not loopback. Without it only https://, or http:// to localhost,
+     * 127.0.0.1 or ::1, is accepted, because over http:// the API token travels unencrypted. Set it only for a trusted
+     * network.
+     */
+    private Boolean allowInsecureHttp = false;
+    /**
+     * The TLS settings (trust store, key store, protocols) for the connections to TextMe. When not set, the component's
+     * global SSL context parameters (if enabled) or the JVM's default trust apply. An endpoint with its own parameters
+     * gets its own connection pool.
+     */
+    private SSLContextParameters sslContextParameters;
+    /**
+     * Use the CamelContext's global SSL context parameters when sslContextParameters is not set.
+     */
+    private Boolean useGlobalSslContextParameters = false;
+    /**
+     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
+     * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
+     * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed then
+     * creating and starting the producer may take a little time and prolong the total processing time of the
+     * processing.
      */
     private Boolean lazyStartProducer = false;
     /**
-     * Whether autowiring is enabled: options marked as autowired are looked up in the registry when a single instance
-     * of their type is there.
+     * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
+     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then gets
+     * configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
+     * factories, AWS Clients, etc.
      */
     private Boolean autowiredEnabled = true;
+    /**
+     * Used for enabling or disabling all consumer based health checks from this component
+     */
+    private Boolean healthCheckConsumerEnabled = true;
+    /**
+     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by default
+     * disabled all producer based health-checks. You can turn on producer checks globally by setting
+     * camel.health.producersEnabled=true.
+     */
+    private Boolean healthCheckProducerEnabled = true;
 
     public String getUsername() {
         return username;
@@ -175,6 +238,78 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
         this.responseTimeout = responseTimeout;
     }
 
+    public Integer getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(Integer maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyScheme() {
+        return proxyScheme;
+    }
+
+    public void setProxyScheme(String proxyScheme) {
+        this.proxyScheme = proxyScheme;
+    }
+
+    public String getProxyAuthUsername() {
+        return proxyAuthUsername;
+    }
+
+    public void setProxyAuthUsername(String proxyAuthUsername) {
+        this.proxyAuthUsername = proxyAuthUsername;
+    }
+
+    public String getProxyAuthPassword() {
+        return proxyAuthPassword;
+    }
+
+    public void setProxyAuthPassword(String proxyAuthPassword) {
+        this.proxyAuthPassword = proxyAuthPassword;
+    }
+
+    public Boolean getAllowInsecureHttp() {
+        return allowInsecureHttp;
+    }
+
+    public void setAllowInsecureHttp(Boolean allowInsecureHttp) {
+        this.allowInsecureHttp = allowInsecureHttp;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public Boolean getUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
     public Boolean getLazyStartProducer() {
         return lazyStartProducer;
     }
@@ -189,5 +324,21 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
 
     public void setAutowiredEnabled(Boolean autowiredEnabled) {
         this.autowiredEnabled = autowiredEnabled;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
     }
 }
