@@ -1,12 +1,7 @@
 package io.github.cameltextme.otp;
 
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
 
@@ -37,11 +32,6 @@ import org.apache.hc.core5.util.Timeout;
 @Component("textme-otp")
 public class TextMeOtpComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
-    /**
-     * Names whose values Camel must mask wherever it prints them: the token option, e.g. in Camel Main's start-up
-     * summaries, and the code header, in traces and logs when Camel's log mask is on.
-     */
-    static final List<String> SENSITIVE_KEYWORDS = List.of("apitoken", "cameltextmeotpcode");
     /** The User-Agent of every request to TextMe. */
     static final String USER_AGENT = "camel-textme-otp";
 
@@ -92,7 +82,8 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
     @Override
     public void setCamelContext(CamelContext context) {
         super.setCamelContext(context);
-        registerSensitiveKeywords(context);
+        // normally done as the context was built; again for a context that did not load the plugin
+        TextMeOtpSensitiveKeywords.register(context);
         httpComponent.setCamelContext(context);
     }
 
@@ -207,21 +198,5 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
         http.setUserAgent(USER_AGENT);
         http.setHttpClientConfigurer(TextMeOtpApiClient::configure);
         return http;
-    }
-
-    private static void registerSensitiveKeywords(CamelContext context) {
-        if (context == null) {
-            return;
-        }
-        String keywords = context.getCamelContextExtension().getAdditionalSensitiveKeywords();
-        StringBuilder registered = new StringBuilder(keywords == null ? "" : keywords.strip());
-        Set<String> present = Arrays.stream(registered.toString().toLowerCase(Locale.ROOT).split(","))
-                .map(String::strip).collect(Collectors.toSet());
-        for (String keyword : SENSITIVE_KEYWORDS) {
-            if (!present.contains(keyword)) {
-                registered.append(registered.isEmpty() ? "" : ",").append(keyword);
-            }
-        }
-        context.getCamelContextExtension().setAdditionalSensitiveKeywords(registered.toString());
     }
 }

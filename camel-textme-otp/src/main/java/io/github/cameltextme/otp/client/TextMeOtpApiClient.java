@@ -39,6 +39,8 @@ public final class TextMeOtpApiClient {
 
     /** The largest answer read: TextMe's answers are well under 1 KB; anything bigger is not TextMe talking. */
     public static final int MAX_ANSWER_BYTES = 64 * 1024;
+    /** TextMe's statuses run from 0 to 999. */
+    private static final int MAX_API_STATUS = 999;
 
     private static final Logger LOG = LoggerFactory.getLogger(TextMeOtpApiClient.class);
 
@@ -155,6 +157,10 @@ public final class TextMeOtpApiClient {
         }
         if (answer == null || answer.status() == null) {
             throw unreadable(request, "TextMe's answer has no status", null);
+        }
+        if (answer.status() < 0 || answer.status() > MAX_API_STATUS) {
+            // not a TextMe status, and it could be anything the server echoed: a code, a phone; never shown
+            throw unreadable(request, "TextMe's answer has a status outside the API's 0 to " + MAX_API_STATUS, null);
         }
         return answer;
     }

@@ -1,0 +1,224 @@
+package io.github.cameltextme.otp;
+
+import java.lang.management.ManagementFactory;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.console.DevConsole;
+import org.apache.camel.console.DevConsoleRegistry;
+import org.apache.camel.spi.EndpointServiceRegistry;
+import org.apache.camel.test.junit5.TestExecutionConfiguration;
+import org.apache.camel.util.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a user can observe of {@code textme-otp} endpoints: their outcome counters as attributes of the endpoint MBeans
+ * (JMX), and their remote service (URL, protocol, username, never the token) through
+ * {@link org.apache.camel.spi.EndpointServiceLocation}, as Camel's tracer, endpoint service registry and service dev
+ * console show it.
+ */
+class TextMeOtpObservabilityTest extends TextMeOtpTestSupport {
+
+    private static final MBeanServer JMX = ManagementFactory.getPlatformMBeanServer();
+
+    @Override
+    public void configureTest(TestExecutionConfiguration testExecutionConfiguration) {
+        super.configureTest(testExecutionConfiguration);
+        testExecutionConfiguration.withJMX(true);
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        context.setTracing(true);
+        context.setDevConsole(true);
+        return context;
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:send").routeId("send").to("textme-otp:send");
+                from("direct:validate").routeId("validate").to("textme-otp:validate");
+            }
+        };
+    }
+
+    @Test
+    void theEndpointMBeansCountWhatTheExchangesEndedWith() throws Exception {
+        stubSend("0521111111", okJson("{\"status\":0,\"message\":\"sent\",\"shipment_id\":\"77\"}"));
+        stubSend("0522222222", okJson("{\"status\":4,\"message\":\"not enough credit\"}"));
+        stubSend("0523333333", okJson("{\"status\":515,\"message\":\"sender not verified\"}"));
+        stubSend("0524444444", aResponse().withStatus(503));
+        stubValidate("111111", okJson("{\"status\":0,\"message\":\"valid\"}"));
+        stubValidate("222222", okJson("{\"status\":12,\"message\":\"wrong code\"}"));
+        stubValidate("333333", okJson("{\"status\":3,\"message\":\"username or API token incorrect\"}"));
+        stubValidate("444444", aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                .withBody("<html>maintenance</html>"));
+
+        send("0521111111", null);
+        send("0521111111", null);
+        send("0522222222", TextMeOtpApiException.class);
+        send("0523333333", TextMeOtpApiException.class);
+        send("0523333333", TextMeOtpApiException.class);
+        send("0524444444", TextMeOtpTransportException.class);
+        send("123", TextMeOtpValidationException.class); // refused before sending: counted nowhere
+        validate("111111", true);
+        validate("111111", true);
+        validate("222222", false);
+        validate("333333", TextMeOtpAuthenticationException.class);
+        validate("444444", TextMeOtpTransportException.class);
+        validate("12345", TextMeOtpValidationException.class); // refused before sending: counted nowhere
+
+        assertEquals(11, requests().size(), "requests TextMe received");
+        assertEquals(Map.of("SentCount", 2L, "ValidCount", 0L, "InvalidCount", 0L, "ApiErrorCount", 3L,
+                            "ApiErrorsByStatus", "{4=1, 515=2}", "TransportErrorCount", 1L),
+                     counters(endpointMBean("send")));
+        assertEquals(Map.of("SentCount", 0L, "ValidCount", 2L, "InvalidCount", 1L, "ApiErrorCount", 1L,
+                            "ApiErrorsByStatus", "{3=1}", "TransportErrorCount", 1L),
+                     counters(endpointMBean("validate")));
+        ObjectName send = endpointMBean("send");
+        assertEquals(20, JMX.getAttribute(send, "ConnectionsMax"), "the component's pool size");
+        assertEquals(0, JMX.getAttribute(send, "ConnectionsLeased"), "no call in flight");
+    }
+
+    @Test
+    void theEndpointNamesItsServiceWithoutTheToken() {
+        TextMeOtpEndpoint endpoint = context.getEndpoint("textme-otp:send", TextMeOtpEndpoint.class);
+        assertEquals(apiUrl(), endpoint.getServiceUrl());
+        assertEquals("http", endpoint.getServiceProtocol());
+        assertEquals(Map.of("username", USERNAME), endpoint.getServiceMetadata());
+
+        TextMeOtpEndpoint dryRun = context.getEndpoint("textme-otp:send?testMode=true", TextMeOtpEndpoint.class);
+        assertEquals(apiUrl() + "/test", dryRun.getServiceUrl());
+
+        String otherToken = "tk-in-the-uri-0f9e8d";
+        TextMeOtpEndpoint live = context.getEndpoint(
+                "textme-otp:validate?baseUrl=https://my.textme.co.il/api&username=other&apiToken=" + otherToken,
+                TextMeOtpEndpoint.class);
+        assertEquals("https://my.textme.co.il/api", live.getServiceUrl());
+        assertEquals("https", live.getServiceProtocol());
+        assertEquals(Map.of("username", "other"), live.getServiceMetadata());
+    }
+
+    @Test
+    void camelsServiceViewsAndTheTracerShowTheTextMeServiceWithoutTheToken() throws Exception {
+        textMeAnswers("{\"status\":0,\"message\":\"sent\"}");
+        List<String> traced;
+        try (CapturedLogs logs = CapturedLogs.atTrace()) {
+            template.requestBodyAndHeader("direct:send", null, TextMeOtpConstants.PHONE, PHONE);
+            traced = logs.linesContaining("Sent success");
+        }
+
+        // the tracer's line for the call to the remote endpoint names the service
+        assertEquals(1, traced.size(), traced::toString);
+        assertTrue(traced.get(0).contains("service=" + apiUrl() + ", protocol=http, username=" + USERNAME),
+                   traced.get(0));
+
+        // Camel's endpoint service registry, which the service dev console and JMX read
+        List<EndpointServiceRegistry.EndpointService> services = context.getCamelContextExtension()
+                .getEndpointServiceRegistry().listAllEndpointServices().stream()
+                .filter(service -> "textme-otp".equals(service.getComponent())).toList();
+        assertEquals(2, services.size(), "send and validate");
+        for (EndpointServiceRegistry.EndpointService service : services) {
+            assertEquals(apiUrl(), service.getServiceUrl());
+            assertEquals("http", service.getServiceProtocol());
+            assertEquals("out", service.getDirection());
+            assertEquals(Map.of("username", USERNAME), service.getServiceMetadata());
+        }
+
+        DevConsole console = DevConsoleRegistry.get(context).getConsole("service").orElseThrow();
+        String text = (String) console.call(DevConsole.MediaType.TEXT, Map.of());
+        String json = ((JsonObject) console.call(DevConsole.MediaType.JSON, Map.of())).toJson();
+        assertTrue(text.contains("Component: textme-otp") && text.contains("Service: " + apiUrl()), text);
+        assertTrue(json.contains("\"serviceUrl\":\"" + apiUrl().replace("/", "\\/") + "\""), json);
+        assertTrue(json.contains("\"metadata\":{\"username\":\"" + USERNAME + "\"}"), json);
+
+        for (String view : List.of(traced.get(0), services.toString(), text, json)) {
+            assertFalse(view.contains(TOKEN), view);
+        }
+    }
+
+    private void send(String phone, Class<? extends Exception> failure) {
+        Exchange exchange = template.request("direct:send", e -> e.getMessage().setHeader(TextMeOtpConstants.PHONE, phone));
+        assertOutcome(exchange, failure);
+    }
+
+    private void validate(String code, Object validOrFailure) {
+        Exchange exchange = template.request("direct:validate", e -> {
+            e.getMessage().setHeader(TextMeOtpConstants.PHONE, PHONE);
+            e.getMessage().setHeader(TextMeOtpConstants.CODE, code);
+        });
+        if (validOrFailure instanceof Boolean valid) {
+            assertOutcome(exchange, null);
+            assertEquals(valid, exchange.getMessage().getBody(TextMeOtpResult.class).getValid());
+        } else {
+            @SuppressWarnings("unchecked")
+            Class<? extends Exception> failure = (Class<? extends Exception>) validOrFailure;
+            assertOutcome(exchange, failure);
+        }
+    }
+
+    private static void assertOutcome(Exchange exchange, Class<? extends Exception> failure) {
+        if (failure == null) {
+            assertNull(exchange.getException());
+        } else {
+            assertInstanceOf(failure, exchange.getException());
+        }
+    }
+
+    private static void stubSend(String phone, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
+        textMe.stubFor(post(urlPathEqualTo("/api"))
+                .withRequestBody(matchingJsonPath("$.send_otp.phone", equalTo(phone))).willReturn(answer));
+    }
+
+    private static void stubValidate(String code, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
+        textMe.stubFor(post(urlPathEqualTo("/api"))
+                .withRequestBody(matchingJsonPath("$.validate_otp.code", equalTo(code))).willReturn(answer));
+    }
+
+    /** The MBean of the endpoint {@code textme-otp://operation}, found as a user would, by pattern. */
+    private ObjectName endpointMBean(String operation) throws Exception {
+        Set<ObjectName> names = JMX.queryNames(new ObjectName("org.apache.camel:context=" + context.getManagementName()
+                                                              + ",type=endpoints,name=*textme-otp*"), null);
+        List<ObjectName> matching = names.stream()
+                .filter(name -> name.getKeyProperty("name").equals("\"textme-otp://" + operation + "\"")).toList();
+        assertEquals(1, matching.size(), names::toString);
+        return matching.get(0);
+    }
+
+    private static Map<String, Object> counters(ObjectName endpoint) throws Exception {
+        Map<String, Object> counters = new HashMap<>();
+        for (String attribute : List.of("SentCount", "ValidCount", "InvalidCount", "ApiErrorCount", "ApiErrorsByStatus",
+                                        "TransportErrorCount")) {
+            Object value = JMX.getAttribute(endpoint, attribute);
+            assertNotNull(value, attribute);
+            counters.put(attribute, value);
+        }
+        return counters;
+    }
+}
