@@ -159,15 +159,24 @@ final class TextMeOtpInputRules {
         if ("localhost".equalsIgnoreCase(name)) {
             return true;
         }
-        boolean ipLiteral = name.indexOf(':') >= 0 || name.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9');
-        if (!ipLiteral) {
+        if (name.indexOf(':') >= 0) {
+            // an IPv6 literal: the JDK parses it and never asks DNS about a name holding a colon
+            try {
+                return InetAddress.getByName(name).isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
+        String[] octets = name.split("\\.", -1);
+        if (octets.length != 4) {
             return false;
         }
-        try {
-            return InetAddress.getByName(name).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
+        for (String octet : octets) {
+            if (octet.isEmpty() || octet.length() > 3 || !isAsciiDigits(octet) || Integer.parseInt(octet) > 255) {
+                return false;
+            }
         }
+        return octets[0].equals("127");
     }
 
     private static void proxy(TextMeOtpConfiguration configuration) {

@@ -29,14 +29,15 @@ public class TextMeOtpTransportException extends TextMeOtpException {
     }
 
     /**
-     * TextMe (or a proxy in front of it) answered with an HTTP status other than 200.
+     * TextMe, or a proxy on the way, answered with an HTTP status other than 200.
      *
-     * @param operation  the operation, or {@code null} for the health check's balance call
-     * @param retryAfter the {@code Retry-After} header as sent, or {@code null}
+     * @param operation            the operation, or {@code null} for the health check's balance call
+     * @param retryAfter           the {@code Retry-After} header as sent, or {@code null}
+     * @param mayHaveReachedServer {@code false} when a proxy refused the tunnel, so the request was never sent
      */
     public TextMeOtpTransportException(TextMeOtpOperation operation, String message, int httpStatus,
-                                       String retryAfter) {
-        this(operation, message, null, true, httpStatus, retryAfter);
+                                       String retryAfter, boolean mayHaveReachedServer) {
+        this(operation, message, null, mayHaveReachedServer, httpStatus, retryAfter);
     }
 
     private TextMeOtpTransportException(TextMeOtpOperation operation, String message, Throwable cause,

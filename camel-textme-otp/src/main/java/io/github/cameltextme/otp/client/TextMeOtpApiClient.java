@@ -90,7 +90,7 @@ public final class TextMeOtpApiClient {
         HttpClientContext context = HttpClientContext.create();
         LOG.trace("Posting {} to {}", request.apiCommand(), apiUri);
         try {
-            return httpClient.execute(post, context, response -> read(request, post, response));
+            return httpClient.execute(post, context, response -> read(request, post, context, response));
         } catch (IOException e) {
             throw new TextMeOtpTransportException(request.operation(), "the call to " + apiUri + " failed: " + e, e,
                                                   RequestSentMarker.requestWasSent(context));
@@ -106,23 +106,28 @@ public final class TextMeOtpApiClient {
     }
 
     /** Reads the answer; an answer it rejects is not read further: its connection is closed, not reused. */
-    private static ApiResponse read(ApiRequest request, HttpPost post, ClassicHttpResponse response)
+    private static ApiResponse read(ApiRequest request, HttpPost post, HttpClientContext context,
+                                    ClassicHttpResponse response)
             throws IOException {
         try {
-            return parse(request, response);
+            return parse(request, context, response);
         } catch (TextMeOtpTransportException | IOException e) {
             post.cancel();
             throw e;
         }
     }
 
-    private static ApiResponse parse(ApiRequest request, ClassicHttpResponse response) throws IOException {
+    private static ApiResponse parse(ApiRequest request, HttpClientContext context, ClassicHttpResponse response)
+            throws IOException {
         int httpStatus = response.getCode();
         if (httpStatus != HttpStatus.SC_OK) {
+            // an answer before the request was sent is a proxy refusing the tunnel to TextMe
+            boolean sent = RequestSentMarker.requestWasSent(context);
+            String answered = sent ? "TextMe answered HTTP " : "the proxy refused the tunnel to TextMe: HTTP ";
             Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
             throw new TextMeOtpTransportException(
-                    request.operation(), "TextMe answered HTTP " + httpStatus + " " + response.getReasonPhrase(),
-                    httpStatus, retryAfter == null ? null : retryAfter.getValue());
+                    request.operation(), answered + httpStatus + " " + response.getReasonPhrase(), httpStatus,
+                    retryAfter == null ? null : retryAfter.getValue(), sent);
         }
         HttpEntity entity = response.getEntity();
         if (entity == null) {
