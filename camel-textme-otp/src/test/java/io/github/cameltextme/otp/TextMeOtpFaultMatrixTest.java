@@ -185,6 +185,25 @@ class TextMeOtpFaultMatrixTest extends TextMeOtpTestSupport {
         assertTheNextCallSucceeds(TextMeOtpOperation.send);
     }
 
+    /** The connect phase (TCP, then TLS) is bounded by connectTimeout: a server that never answers the ClientHello. */
+    @ParameterizedTest
+    @EnumSource(TextMeOtpOperation.class)
+    void aStalledTlsHandshakeTimesOutAfterTheConnectTimeout(TextMeOtpOperation operation) throws Exception {
+        int connectTimeout = 800;
+        try (RawServer server = new RawServer((socket, in, out, raw) -> RawServer.awaitHangUp(in))) {
+            Outcome outcome = call(operation, uri(operation, "https://127.0.0.1:" + server.port() + "/api")
+                                              + "&connectTimeout=" + connectTimeout);
+
+            assertTrue(outcome.millis >= connectTimeout && outcome.millis < connectTimeout + MARGIN,
+                       "took " + outcome.millis + " ms, the connect timeout is " + connectTimeout + " ms");
+            assertInstanceOf(SocketTimeoutException.class, outcome.exception.getCause());
+            assertFalse(outcome.exception.mayHaveReachedServer(), "the request is never written before TLS is up");
+            assertEquals(1, server.connections());
+            assertEquals(0, server.requests());
+        }
+        assertTheNextCallSucceeds(operation);
+    }
+
     @ParameterizedTest
     @EnumSource(TextMeOtpOperation.class)
     void aConnectionResetInTheMiddleOfTheAnswer(TextMeOtpOperation operation) throws Exception {
