@@ -1,6 +1,5 @@
 package io.github.cameltextme.otp;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import javax.net.ssl.SSLContext;
@@ -8,6 +7,7 @@ import javax.net.ssl.SSLContext;
 import io.github.cameltextme.otp.client.TextMeOtpApiClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.http.HttpEndpoint;
 import org.apache.camel.spi.Metadata;
@@ -16,9 +16,15 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.IOHelper;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.CredentialsProvider;
+import org.apache.hc.client5.http.impl.auth.CredentialsProviderBuilder;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.io.HttpClientConnectionManager;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.Timeout;
 
@@ -44,7 +50,8 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
     private boolean useGlobalSslContextParameters;
 
     @Metadata(label = "advanced", defaultValue = "20",
-              description = "The most connections to TextMe open at once, shared by all endpoints. A call that finds"
+              description = "The most connections to TextMe open at once in the pool the endpoints share (an endpoint"
+                            + " with its own sslContextParameters has its own pool of this size). A call that finds"
                             + " them all busy waits up to connectTimeout for one, then fails without being sent.")
     private int maxConnections = 20;
 
@@ -55,6 +62,10 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
      * token elsewhere) and no cookies.
      */
     private final HttpComponent httpComponent = newHttpComponent();
+
+    /** Bounds the status line and headers of an answer, as the client bounds its body: no endless headers. */
+    private static final Http1Config ANSWER_HEAD_LIMITS = Http1Config.custom()
+            .setMaxLineLength(8 * 1024).setMaxHeaderCount(100).build();
 
     private HttpClientConnectionManager sharedPool;
 
@@ -94,9 +105,9 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
     }
 
     @Override
-    protected void doStop() throws Exception {
-        ServiceHelper.stopService(httpComponent);
+    protected synchronized void doStop() throws Exception {
         closeSharedPool();
+        ServiceHelper.stopService(httpComponent);
         super.doStop();
     }
 
@@ -105,13 +116,19 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
      * a pool of its own when the endpoint has its own TLS settings.
      */
     synchronized HttpEndpoint createHttpEndpoint(TextMeOtpConfiguration endpointConfiguration) throws Exception {
+        if (isStoppingOrStopped()) {
+            throw new IllegalStateException("The textme-otp component is stopped: its endpoints cannot start");
+        }
         SSLContextParameters componentTls = componentTls();
         if (sharedPool == null) {
             sharedPool = newConnectionPool(componentTls);
             httpComponent.setClientConnectionManager(sharedPool);
         }
         HttpEndpoint http = (HttpEndpoint) httpComponent.createEndpoint(
-                endpointConfiguration.apiUrl(), httpOptions(endpointConfiguration));
+                endpointConfiguration.apiUrl(), timeouts(endpointConfiguration));
+        // the proxy goes on the client builder, not in camel-http's parameters, which would show its password in the
+        // camel-http endpoint's URI and log lines
+        http.setHttpClientConfigurer(clientConfigurer(endpointConfiguration));
         SSLContextParameters endpointTls = endpointConfiguration.getSslContextParameters();
         if (endpointTls != null && endpointTls != componentTls) {
             // camel-http's endpoint closes a pool that is not its component's when it stops
@@ -134,6 +151,7 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
         SSLContext sslContext = tls != null ? tls.createSSLContext(getCamelContext()) : SSLContexts.createDefault();
         return PoolingHttpClientConnectionManagerBuilder.create()
                 .setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext))
+                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder().http1Config(ANSWER_HEAD_LIMITS).build())
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
                 .build();
@@ -145,23 +163,35 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
         sharedPool = null;
     }
 
-    private static Map<String, Object> httpOptions(TextMeOtpConfiguration configuration) {
+    private static Map<String, Object> timeouts(TextMeOtpConfiguration configuration) {
         Timeout connectTimeout = Timeout.ofMilliseconds(configuration.getConnectTimeout());
-        Map<String, Object> options = new HashMap<>();
-        options.put("connectTimeout", connectTimeout);
-        // the wait for a free pooled connection: camel-http's own default would be 3 minutes
-        options.put("connectionRequestTimeout", connectTimeout);
-        options.put("responseTimeout", Timeout.ofMilliseconds(configuration.getResponseTimeout()));
-        if (configuration.getProxyHost() != null) {
-            options.put("proxyAuthHost", configuration.getProxyHost());
-            options.put("proxyAuthPort", configuration.getProxyPort());
-            options.put("proxyAuthScheme", configuration.getProxyScheme());
-            if (configuration.getProxyAuthUsername() != null) {
-                options.put("proxyAuthUsername", configuration.getProxyAuthUsername());
-                options.put("proxyAuthPassword", configuration.getProxyAuthPassword());
-            }
+        return Map.of(
+                "connectTimeout", connectTimeout,
+                // the wait for a free pooled connection: camel-http's own default would be 3 minutes
+                "connectionRequestTimeout", connectTimeout,
+                "responseTimeout", Timeout.ofMilliseconds(configuration.getResponseTimeout()));
+    }
+
+    /** What the client needs on every HttpClient, and the endpoint's proxy with its credentials, if any. */
+    private static HttpClientConfigurer clientConfigurer(TextMeOtpConfiguration configuration) {
+        if (configuration.getProxyHost() == null) {
+            return TextMeOtpApiClient::configure;
         }
-        return options;
+        HttpHost proxy = new HttpHost(
+                configuration.getProxyScheme(), configuration.getProxyHost(), configuration.getProxyPort());
+        CredentialsProvider credentials = configuration.getProxyAuthUsername() == null
+                ? null
+                : CredentialsProviderBuilder.create()
+                        .add(new AuthScope(proxy), configuration.getProxyAuthUsername(),
+                             configuration.getProxyAuthPassword().toCharArray())
+                        .build();
+        return builder -> {
+            TextMeOtpApiClient.configure(builder);
+            builder.setProxy(proxy);
+            if (credentials != null) {
+                builder.setDefaultCredentialsProvider(credentials);
+            }
+        };
     }
 
     public TextMeOtpConfiguration getConfiguration() {
@@ -196,7 +226,6 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
         http.setRedirectHandlingDisabled(true);
         http.setCookieManagementDisabled(true);
         http.setUserAgent(USER_AGENT);
-        http.setHttpClientConfigurer(TextMeOtpApiClient::configure);
         return http;
     }
 }

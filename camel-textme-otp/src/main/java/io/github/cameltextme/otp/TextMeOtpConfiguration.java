@@ -84,8 +84,8 @@ public class TextMeOtpConfiguration implements Cloneable {
 
     @UriParam(label = "security", defaultValue = "false",
               description = "Accept an http:// baseUrl whose host is not loopback. Without it only https://, or http://"
-                            + " to localhost, 127.0.0.1 or ::1, is accepted, because over http:// the API token travels"
-                            + " unencrypted. Set it only for a trusted network.")
+                            + " to localhost or a loopback address (127.x.x.x, ::1), is accepted, because over http://"
+                            + " the API token travels unencrypted. Set it only for a trusted network.")
     private boolean allowInsecureHttp;
 
     @UriParam(label = "security",

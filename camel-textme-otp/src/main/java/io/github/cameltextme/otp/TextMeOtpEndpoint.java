@@ -32,7 +32,7 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
     private TextMeOtpConfiguration configuration;
 
     private final TextMeOtpCounters counters = new TextMeOtpCounters();
-    private HttpEndpoint httpEndpoint;
+    private volatile HttpEndpoint httpEndpoint;
     private volatile TextMeOtpApiClient apiClient;
 
     public TextMeOtpEndpoint(String endpointUri, TextMeOtpComponent component, TextMeOtpConfiguration configuration) {
@@ -66,9 +66,9 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
 
     @Override
     protected void doStop() throws Exception {
+        apiClient = null;
         ServiceHelper.stopService(httpEndpoint);
         httpEndpoint = null;
-        apiClient = null;
         super.doStop();
     }
 
@@ -127,19 +127,19 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
         return counters.transportErrorCount();
     }
 
-    @ManagedAttribute(description = "Connections to TextMe in use now, in this endpoint's pool")
+    @ManagedAttribute(description = "Connections to TextMe in use now, in this endpoint's pool; -1 while stopped")
     public int getConnectionsLeased() {
         PoolStats stats = poolStats();
         return stats == null ? -1 : stats.getLeased();
     }
 
-    @ManagedAttribute(description = "Idle connections to TextMe kept open, in this endpoint's pool")
+    @ManagedAttribute(description = "Idle connections to TextMe kept open, in this endpoint's pool; -1 while stopped")
     public int getConnectionsAvailable() {
         PoolStats stats = poolStats();
         return stats == null ? -1 : stats.getAvailable();
     }
 
-    @ManagedAttribute(description = "The most connections to TextMe this endpoint's pool opens")
+    @ManagedAttribute(description = "The most connections to TextMe this endpoint's pool opens; -1 while stopped")
     public int getConnectionsMax() {
         PoolStats stats = poolStats();
         return stats == null ? -1 : stats.getMax();
@@ -150,11 +150,16 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
         return counters;
     }
 
-    /** The API client of the started endpoint. */
-    TextMeOtpApiClient getApiClient() {
+    /**
+     * The API client of the started endpoint.
+     *
+     * @param  operation                   the operation about to call, or {@code null} for the health check
+     * @throws TextMeOtpTransportException when the endpoint is not started, so nothing can be sent
+     */
+    TextMeOtpApiClient getApiClient(TextMeOtpOperation operation) {
         TextMeOtpApiClient client = apiClient;
         if (client == null) {
-            throw new IllegalStateException("The endpoint " + this + " is not started");
+            throw new TextMeOtpTransportException(operation, "the textme-otp endpoint is not started", null, false);
         }
         return client;
     }

@@ -140,6 +140,11 @@ final class TextMeOtpInputRules {
         } catch (URISyntaxException e) {
             throw new TextMeOtpValidationException("baseUrl", rule + " (was " + baseUrl + ")");
         }
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            // not echoed: user info may hold a password
+            throw new TextMeOtpValidationException(
+                    "baseUrl", "must not carry user info, a query or a fragment: the token travels in a header");
+        }
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
         boolean http = "http".equalsIgnoreCase(uri.getScheme());
         if (!https && !http || uri.getHost() == null) {
@@ -147,7 +152,7 @@ final class TextMeOtpInputRules {
         }
         if (http && !allowInsecureHttp && !isLoopback(uri.getHost())) {
             throw new TextMeOtpValidationException(
-                    "baseUrl", "must be https:// unless its host is loopback (localhost, 127.0.0.1, ::1): over plain"
+                    "baseUrl", "must be https:// unless its host is loopback (localhost, 127.x.x.x, ::1): over plain"
                                + " http:// the API token would travel unencrypted (was " + baseUrl + "; set"
                                + " allowInsecureHttp=true only for a trusted network)");
         }

@@ -119,9 +119,9 @@ public class TextMeOtpProducer extends DefaultProducer {
     }
 
     private ApiResponse call(ApiRequest request, String phone) {
-        TextMeOtpApiClient client = getEndpoint().getApiClient();
         ApiResponse response;
         try {
+            TextMeOtpApiClient client = getEndpoint().getApiClient(request.operation());
             response = client.execute(request);
         } catch (TextMeOtpTransportException e) {
             counters.transportError();

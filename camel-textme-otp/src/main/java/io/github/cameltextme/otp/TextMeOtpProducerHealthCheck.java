@@ -37,7 +37,7 @@ final class TextMeOtpProducerHealthCheck extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         try {
-            ApiResponse answer = endpoint.getApiClient().execute(probe);
+            ApiResponse answer = endpoint.getApiClient(null).execute(probe);
             if (answer.status() == TextMeOtpResult.SUCCESS_STATUS) {
                 builder.up();
                 return;

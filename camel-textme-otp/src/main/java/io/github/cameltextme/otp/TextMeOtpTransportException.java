@@ -1,5 +1,7 @@
 package io.github.cameltextme.otp;
 
+import io.github.cameltextme.otp.model.BalanceRequest;
+
 /**
  * No usable answer came from TextMe: a connection failure, a timeout, an HTTP error status, or a body that is not the
  * API's JSON. The cause is kept.
@@ -9,8 +11,6 @@ package io.github.cameltextme.otp;
  * first call already used the code).
  */
 public class TextMeOtpTransportException extends TextMeOtpException {
-
-    private static final String HEALTH_CHECK_COMMAND = "balance";
 
     private final TextMeOtpOperation operation;
     private final boolean mayHaveReachedServer;
@@ -42,7 +42,7 @@ public class TextMeOtpTransportException extends TextMeOtpException {
 
     private TextMeOtpTransportException(TextMeOtpOperation operation, String message, Throwable cause,
                                         boolean mayHaveReachedServer, int httpStatus, String retryAfter) {
-        super("TextMe " + (operation == null ? HEALTH_CHECK_COMMAND : operation.apiCommand()) + ": " + message, cause);
+        super("TextMe " + (operation == null ? BalanceRequest.API_COMMAND : operation.apiCommand()) + ": " + message, cause);
         this.operation = operation;
         this.mayHaveReachedServer = mayHaveReachedServer;
         this.httpStatus = httpStatus;

@@ -3,11 +3,14 @@ package io.github.cameltextme.otp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -29,6 +32,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.cameltextme.otp.client.TextMeOtpApiClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.Producer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,6 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -62,7 +67,7 @@ class TextMeOtpFaultMatrixTest extends TextMeOtpTestSupport {
     private static final int CONNECT_TIMEOUT = 1_000;
     /** Long enough that a fault which waited for it instead of failing at once would break the {@link #FAST} bound. */
     private static final int RESPONSE_TIMEOUT = 5_000;
-    /** The bound on a fault that needs no waiting; the first call of a test also starts its endpoint. */
+    /** The bound on a fault that needs no waiting. */
     private static final long FAST = 2_000;
     /** The margin over a timeout that is waited for. */
     private static final long MARGIN = 1_500;
@@ -343,6 +348,93 @@ class TextMeOtpFaultMatrixTest extends TextMeOtpTestSupport {
         assertTheNextCallSucceeds(operation);
     }
 
+    // ---- answers that echo the code or the token where no parser expects them
+
+    static Stream<Arguments> answersEchoingSecrets() {
+        String echo = CODE + "-" + TOKEN;
+        return Stream.of(
+                Arguments.of("a malformed status line", "HTTP/1.1 2x" + echo + " OK\r\nContent-Length: 2\r\n\r\n{}"),
+                Arguments.of("a header line without a colon",
+                             "HTTP/1.1 200 OK\r\nX" + echo + "\r\nContent-Length: 2\r\n\r\n{}"),
+                Arguments.of("a malformed chunk header",
+                             "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz" + echo + "\r\n"),
+                Arguments.of("the reason phrase of an HTTP error", "HTTP/1.1 503 " + echo + "\r\nContent-Length: 0\r\n\r\n"),
+                Arguments.of("the Content-Type of an HTML page",
+                             "HTTP/1.1 200 OK\r\nContent-Type: text/html; x=" + echo
+                                                                + "\r\nContent-Length: 7\r\n\r\n<html/>"));
+    }
+
+    /** The exception, its causes, suppressed exceptions and stack traces never show a code or token TextMe echoed. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("answersEchoingSecrets")
+    void anAnswerEchoingTheCodeAndTokenNeverShowsThem(String where, String answer) throws Exception {
+        try (RawServer server = new RawServer((socket, in, out, raw) -> {
+            raw.readRequest(in, out);
+            out.write(ascii(answer));
+            out.flush();
+            socket.shutdownOutput(); // HttpClient skips a garbage status line and would wait for a proper one
+            RawServer.awaitHangUp(in);
+        })) {
+            Outcome outcome = call(TextMeOtpOperation.validate, uri(TextMeOtpOperation.validate, server.url()));
+
+            outcome.assertFast();
+            assertTrue(outcome.exception.mayHaveReachedServer());
+            StringWriter chain = new StringWriter();
+            outcome.exception.printStackTrace(new PrintWriter(chain));
+            assertFalse(chain.toString().contains(CODE), chain.toString());
+            assertFalse(chain.toString().contains(TOKEN), chain.toString());
+            server.assertExactlyOneRequest();
+        }
+        assertTheNextCallSucceeds(TextMeOtpOperation.validate);
+    }
+
+    /** Headers are bounded as the body is: a server that sends headers without end fails the call at once. */
+    @Test
+    void anAnswerWithEndlessHeadersIsRejected() throws Exception {
+        try (RawServer server = new RawServer((socket, in, out, raw) -> {
+            raw.readRequest(in, out);
+            out.write(ascii("HTTP/1.1 200 OK\r\n"));
+            for (int i = 0; i < 100_000; i++) {
+                out.write(ascii("X-Filler-" + i + ": " + "f".repeat(64) + "\r\n"));
+            }
+            out.flush();
+        })) {
+            Outcome outcome = call(TextMeOtpOperation.send, uri(TextMeOtpOperation.send, server.url()));
+
+            outcome.assertFast();
+            assertTrue(outcome.exception.mayHaveReachedServer());
+            server.assertExactlyOneRequest();
+        }
+        assertTheNextCallSucceeds(TextMeOtpOperation.send);
+    }
+
+    @Test
+    void anUnknownHostIsNeverReached() {
+        Outcome outcome = call(TextMeOtpOperation.send, uri(TextMeOtpOperation.send, "https://textme.invalid/api"));
+
+        outcome.assertFast();
+        assertInstanceOf(UnknownHostException.class, outcome.exception.getCause());
+        assertFalse(outcome.exception.mayHaveReachedServer());
+    }
+
+    /** A producer whose endpoint was stopped under it fails typed and unsent, instead of with IllegalStateException. */
+    @Test
+    void aCallOnAStoppedEndpointFailsUnsent() throws Exception {
+        TextMeOtpEndpoint endpoint = context.getEndpoint("textme-otp:send?appId=7", TextMeOtpEndpoint.class);
+        Producer producer = endpoint.createProducer();
+        producer.start();
+        endpoint.stop();
+        Exchange exchange = endpoint.createExchange();
+        exchange.getMessage().setBody(PHONE);
+
+        TextMeOtpTransportException e = assertThrows(TextMeOtpTransportException.class, () -> producer.process(exchange));
+
+        assertFalse(e.mayHaveReachedServer());
+        assertEquals(0, apiRequests());
+        assertEquals(1, endpoint.getTransportErrorCount());
+        producer.stop();
+    }
+
     // ---- helpers
 
     /** A failed call: its exception and how long it took. */
@@ -355,6 +447,8 @@ class TextMeOtpFaultMatrixTest extends TextMeOtpTestSupport {
 
     /** Calls the endpoint, which must fail with exactly one TextMeOtpTransportException of this operation. */
     private Outcome call(TextMeOtpOperation operation, String uri) {
+        // the endpoint and its TLS context are made before the clock starts: only the call is timed
+        context.getEndpoint(uri);
         long start = System.nanoTime();
         TextMeOtpTransportException e = switch (operation) {
             case send -> failure(TextMeOtpTransportException.class, uri, PHONE, Map.of());

@@ -47,6 +47,18 @@ class TextMeOtpPlainHttpRuleTest extends TextMeOtpTestSupport {
         return assertInstanceOf(TextMeOtpValidationException.class, e.getCause());
     }
 
+    /** User info could hold a password, and the URL shows in service views: refused, and not echoed. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "https://user:s3cret-pw@my.textme.co.il/api", "https://my.textme.co.il/api?s3cret-pw=1",
+            "https://my.textme.co.il/api#s3cret-pw" })
+    void aBaseUrlWithUserInfoAQueryOrAFragmentIsRefusedWithoutEchoingIt(String baseUrl) {
+        TextMeOtpValidationException e = rejected("textme-otp:send?baseUrl=RAW(" + baseUrl + ")");
+
+        assertEquals("baseUrl", e.getField());
+        assertFalse(e.getMessage().contains("s3cret-pw"), e.getMessage());
+    }
+
     private static void assertSaysWhyPlainHttpIsRefused(TextMeOtpValidationException e, String baseUrl) {
         assertEquals("baseUrl", e.getField());
         String message = e.getMessage();

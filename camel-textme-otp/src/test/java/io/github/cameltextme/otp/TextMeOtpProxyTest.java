@@ -246,6 +246,29 @@ class TextMeOtpProxyTest {
         assertEquals(1, endpoint("textme-otp:send").getSentCount());
     }
 
+    /** camel-http would put proxy credentials in its endpoint URI and log it; they go on the client builder instead. */
+    @Test
+    void theProxyPasswordAppearsInNoLogLineAndNoUri() throws Exception {
+        List<String> lines;
+        String endpointUri;
+        try (CapturedLogs logs = CapturedLogs.atTrace()) {
+            ProducerTemplate template = startPlainHttpViaProxy(PROXY_USER, PROXY_PASSWORD);
+            assertTheAnswerOfTextMe(template.requestBody("textme-otp:send", PHONE));
+            endpointUri = endpoint("textme-otp:send").getHttpEndpoint().getEndpointUri();
+            context.stop();
+            lines = logs.lines();
+        }
+        String basic = PROXY_AUTHORIZATION.substring("Basic ".length());
+        List<String> leaks = lines.stream()
+                .filter(line -> !line.contains("org.apache.hc.client5.http.wire")
+                                && !line.contains("org.apache.hc.client5.http.headers"))
+                .filter(line -> line.contains(PROXY_PASSWORD) || line.contains(basic))
+                .toList();
+        assertTrue(leaks.isEmpty(), "log lines holding the proxy password: " + leaks);
+        assertFalse(lines.isEmpty(), "the logs were captured");
+        assertFalse(endpointUri.contains(PROXY_PASSWORD), endpointUri);
+    }
+
     @Test
     void validateGoesThroughTheProxyToo() throws Exception {
         textMe.stubFor(post(urlPathEqualTo("/api")).withRequestBody(matchingJsonPath("$.validate_otp"))

@@ -75,8 +75,9 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
      */
     private Duration responseTimeout = Duration.ofSeconds(15);
     /**
-     * The most connections to TextMe open at once, shared by all endpoints. A call that finds them all busy waits up to
-     * connectTimeout for one, then fails without being sent.
+     * The most connections to TextMe open at once in the pool the endpoints share (an endpoint with its own
+     * sslContextParameters has its own pool of this size). A call that finds them all busy waits up to connectTimeout
+     * for one, then fails without being sent.
      */
     private Integer maxConnections = 20;
     /**
@@ -100,9 +101,9 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
      */
     private String proxyAuthPassword;
     /**
-     * Accept an http:// baseUrl whose host is not loopback. Without it only https://, or http:// to localhost,
-     * 127.0.0.1 or ::1, is accepted, because over http:// the API token travels unencrypted. Set it only for a trusted
-     * network.
+     * Accept an http:// baseUrl whose host is not loopback. Without it only https://, or http:// to localhost or a
+     * loopback address (127.x.x.x, ::1), is accepted, because over http:// the API token travels unencrypted. Set it
+     * only for a trusted network.
      */
     private Boolean allowInsecureHttp = false;
     /**

@@ -25,6 +25,8 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpStatus;
+import org.apache.hc.core5.http.MalformedChunkCodingException;
+import org.apache.hc.core5.http.ProtocolException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,9 +94,30 @@ public final class TextMeOtpApiClient {
         try {
             return httpClient.execute(post, context, response -> read(request, post, context, response));
         } catch (IOException e) {
-            throw new TextMeOtpTransportException(request.operation(), "the call to " + apiUri + " failed: " + e, e,
-                                                  RequestSentMarker.requestWasSent(context));
+            IOException cause = withoutQuotedAnswer(e);
+            throw new TextMeOtpTransportException(request.operation(), "the call to " + apiUri + " failed: " + cause,
+                                                  cause, RequestSentMarker.requestWasSent(context));
+        } catch (IllegalStateException e) {
+            // HttpClient's answer once the pool is closed, while the component or endpoint stops
+            throw new TextMeOtpTransportException(request.operation(), "the connection pool is closed: " + e.getMessage(),
+                                                  e, RequestSentMarker.requestWasSent(context));
         }
+    }
+
+    /**
+     * HttpClient's protocol errors (a malformed status line, header or chunk) quote the offending bytes of the answer,
+     * which could echo a code: such a failure keeps its type and stack trace, not its text.
+     */
+    private static IOException withoutQuotedAnswer(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProtocolException || t instanceof MalformedChunkCodingException) {
+                IOException shown = new IOException(
+                        t.getClass().getName() + ": the answer broke the HTTP protocol (its bytes are not kept)");
+                shown.setStackTrace(e.getStackTrace());
+                return shown;
+            }
+        }
+        return e;
     }
 
     private static byte[] write(ApiRequest request) {
@@ -126,7 +149,7 @@ public final class TextMeOtpApiClient {
             String answered = sent ? "TextMe answered HTTP " : "the proxy refused the tunnel to TextMe: HTTP ";
             Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
             throw new TextMeOtpTransportException(
-                    request.operation(), answered + httpStatus + " " + response.getReasonPhrase(), httpStatus,
+                    request.operation(), answered + httpStatus, httpStatus,
                     retryAfter == null ? null : retryAfter.getValue(), sent);
         }
         HttpEntity entity = response.getEntity();
@@ -156,9 +179,7 @@ public final class TextMeOtpApiClient {
             String where = e.getPath().isEmpty() ? "" : " (at " + e.getPathReference() + ")";
             throw unreadable(request, "TextMe answered HTTP 200 with a body that is not an API answer" + where, null);
         } catch (JsonProcessingException e) {
-            throw unreadable(request, "TextMe answered HTTP 200 with a body that is not the API's JSON (Content-Type: "
-                                      + entity.getContentType() + ")",
-                             e);
+            throw unreadable(request, "TextMe answered HTTP 200 with a body that is not the API's JSON", e);
         }
         if (answer == null || answer.status() == null) {
             throw unreadable(request, "TextMe's answer has no status", null);

@@ -11,7 +11,8 @@ import io.github.cameltextme.otp.TextMeOtpOperation;
 @JsonRootName(BalanceRequest.API_COMMAND)
 public record BalanceRequest(@JsonProperty("user") ApiUser user) implements ApiRequest {
 
-    static final String API_COMMAND = "balance";
+    /** The API command, the body's root element. */
+    public static final String API_COMMAND = "balance";
 
     @Override
     public TextMeOtpOperation operation() {
