@@ -2,6 +2,7 @@ package io.github.cameltextme.otp.examples.kamelets;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashSet;
@@ -32,8 +33,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KameletDefinitionTest {
 
     private static final String COMPONENT_JSON = "META-INF/io/github/cameltextme/otp/textme-otp.json";
-    /** Endpoint options that are Camel's plumbing, not TextMe settings. */
-    private static final Set<String> NOT_KAMELET_PROPERTIES = Set.of("operation", "lazyStartProducer");
+    /** Endpoint options that are not Kamelet properties. */
+    private static final Set<String> NOT_KAMELET_PROPERTIES = Set.of(
+            "operation", "lazyStartProducer", // Camel's plumbing, not TextMe settings
+            // a bean reference, not a value: set it on the component, camel.component.textme-otp.ssl-context-parameters=#bean:name
+            "sslContextParameters");
+    /** The properties both Kamelets have: the account, and how to reach TextMe. */
+    private static final List<String> CONNECTION = List.of(
+            "testMode", "baseUrl", "connectTimeout", "responseTimeout", "allowInsecureHttp",
+            "proxyHost", "proxyPort", "proxyScheme", "proxyAuthUsername", "proxyAuthPassword");
 
     record Kamelet(String name, String operation, Set<String> properties, List<String> required) {
 
@@ -46,13 +54,17 @@ class KameletDefinitionTest {
     static Stream<Kamelet> kamelets() {
         return Stream.of(
                 new Kamelet("textme-otp-send-action", "send",
-                            Set.of("username", "apiToken", "source", "appId", "maxTries", "validTime", "text", "testMode",
-                                   "baseUrl", "connectTimeout", "responseTimeout"),
+                            with(CONNECTION, "username", "apiToken", "source", "appId", "maxTries", "validTime", "text"),
                             List.of("username", "apiToken", "source")),
                 new Kamelet("textme-otp-validate-action", "validate",
-                            Set.of("username", "apiToken", "appId", "throwOnInvalidCode", "testMode", "baseUrl",
-                                   "connectTimeout", "responseTimeout"),
+                            with(CONNECTION, "username", "apiToken", "appId", "throwOnInvalidCode"),
                             List.of("username", "apiToken")));
+    }
+
+    private static Set<String> with(List<String> common, String... names) {
+        Set<String> all = new HashSet<>(common);
+        all.addAll(List.of(names));
+        return Set.copyOf(all);
     }
 
     @ParameterizedTest
@@ -99,7 +111,17 @@ class KameletDefinitionTest {
             assertNotBlank(property.get("title"));
             assertNotBlank(property.get("description"));
             String type = option.get("type").asText();
-            assertEquals(type.equals("duration") ? "integer" : type, property.get("type"), name);
+            String schemaType = switch (type) {
+                case "duration" -> "integer";
+                case "enum" -> "string";
+                default -> type;
+            };
+            assertEquals(schemaType, property.get("type"), name);
+            if (option.has("enum")) {
+                List<String> values = new ArrayList<>();
+                option.get("enum").forEach(value -> values.add(value.asText()));
+                assertEquals(values, property.get("enum"), name);
+            }
             JsonNode componentDefault = option.get("defaultValue");
             if (componentDefault == null) {
                 assertFalse(property.containsKey("default"), name + " has no default in the component");
@@ -111,13 +133,21 @@ class KameletDefinitionTest {
 
     @ParameterizedTest
     @MethodSource("kamelets")
-    void theTokenIsAPassword(Kamelet kamelet) throws IOException {
-        Map<String, Object> apiToken = map(map(map(map(load(kamelet), "spec"), "definition"), "properties"), "apiToken");
+    void theSecretsArePasswords(Kamelet kamelet) throws IOException {
+        Map<String, Object> properties = map(map(map(load(kamelet), "spec"), "definition"), "properties");
+        JsonNode options = component().get("properties");
 
-        assertTrue(component().at("/properties/apiToken/secret").asBoolean());
-        assertEquals("password", apiToken.get("format"));
-        assertEquals(Set.of("urn:alm:descriptor:com.tectonic.ui:password", "urn:camel:group:credentials"),
-                     Set.copyOf(list(apiToken, "x-descriptors")));
+        assertTrue(options.at("/apiToken/secret").asBoolean());
+        for (String name : kamelet.properties()) {
+            Map<String, Object> property = map(properties, name);
+            if (options.get(name).path("secret").asBoolean()) {
+                assertEquals("password", property.get("format"), name);
+                assertEquals(Set.of("urn:alm:descriptor:com.tectonic.ui:password", "urn:camel:group:credentials"),
+                             Set.copyOf(list(property, "x-descriptors")), name);
+            } else {
+                assertFalse(property.containsKey("format"), name + " is not a secret");
+            }
+        }
     }
 
     @ParameterizedTest
