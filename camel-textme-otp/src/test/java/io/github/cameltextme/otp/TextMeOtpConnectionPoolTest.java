@@ -140,12 +140,7 @@ class TextMeOtpConnectionPoolTest {
 
     private TextMeOtpComponent newContext(String baseUrl, int maxConnections) {
         context = new DefaultCamelContext();
-        TextMeOtpComponent component = new TextMeOtpComponent();
-        TextMeOtpConfiguration configuration = component.getConfiguration();
-        configuration.setUsername(USERNAME);
-        configuration.setApiToken(TOKEN);
-        configuration.setSource("DemoAPI");
-        configuration.setBaseUrl(baseUrl);
+        TextMeOtpComponent component = TextMeOtpTestSupport.componentFor(USERNAME, TOKEN, baseUrl);
         component.setMaxConnections(maxConnections);
         context.addComponent("textme-otp", component);
         return component;

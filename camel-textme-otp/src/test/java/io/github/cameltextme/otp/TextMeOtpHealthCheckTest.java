@@ -148,11 +148,7 @@ class TextMeOtpHealthCheckTest {
     private static CamelContext startedContext(boolean producerChecks, Consumer<TextMeOtpComponent> customizer,
                                                String... producerUris) throws Exception {
         CamelContext context = new DefaultCamelContext();
-        TextMeOtpComponent component = new TextMeOtpComponent();
-        component.getConfiguration().setBaseUrl(sim.apiUrl());
-        component.getConfiguration().setUsername(sim.username());
-        component.getConfiguration().setApiToken(sim.token());
-        component.getConfiguration().setSource("DemoAPI");
+        TextMeOtpComponent component = TextMeOtpTestSupport.componentFor(sim.username(), sim.token(), sim.apiUrl());
         customizer.accept(component);
         context.addComponent("textme-otp", component);
         if (producerChecks) {

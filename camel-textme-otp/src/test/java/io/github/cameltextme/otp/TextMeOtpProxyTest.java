@@ -156,11 +156,7 @@ class TextMeOtpProxyTest {
 
     private ProducerTemplate start(Consumer<TextMeOtpComponent> setUp) throws Exception {
         context = new DefaultCamelContext();
-        TextMeOtpComponent component = new TextMeOtpComponent();
-        TextMeOtpConfiguration configuration = component.getConfiguration();
-        configuration.setUsername(USERNAME);
-        configuration.setApiToken(TOKEN);
-        configuration.setSource("DemoAPI");
+        TextMeOtpComponent component = TextMeOtpTestSupport.componentFor(USERNAME, TOKEN, null);
         setUp.accept(component);
         context.addComponent("textme-otp", component);
         context.start();

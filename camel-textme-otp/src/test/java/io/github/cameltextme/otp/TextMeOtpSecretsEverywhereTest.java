@@ -469,11 +469,7 @@ class TextMeOtpSecretsEverywhereTest {
         } finally {
             DefaultCamelContext.setDisableJmx(jmxDisabled);
         }
-        TextMeOtpComponent component = new TextMeOtpComponent();
-        component.getConfiguration().setUsername(USERNAME);
-        component.getConfiguration().setApiToken(TOKEN);
-        component.getConfiguration().setSource("DemoAPI");
-        component.getConfiguration().setBaseUrl(sim.apiUrl());
+        TextMeOtpComponent component = TextMeOtpTestSupport.componentFor(USERNAME, TOKEN, sim.apiUrl());
         context.addComponent("textme-otp", component);
         context.setTracing(true);
         context.setLogMask(true);

@@ -165,11 +165,7 @@ class TextMeOtpSecretsTest {
 
     private static CamelContext contextWithTokenOnTheComponent() {
         CamelContext context = new DefaultCamelContext();
-        TextMeOtpComponent component = new TextMeOtpComponent();
-        component.getConfiguration().setUsername("leeroy");
-        component.getConfiguration().setApiToken(TOKEN);
-        component.getConfiguration().setSource("DemoAPI");
-        component.getConfiguration().setBaseUrl(textMe.baseUrl() + "/api");
+        TextMeOtpComponent component = TextMeOtpTestSupport.componentFor("leeroy", TOKEN, textMe.baseUrl() + "/api");
         context.addComponent("textme-otp", component);
         return context;
     }

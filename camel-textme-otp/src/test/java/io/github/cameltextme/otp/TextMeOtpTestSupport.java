@@ -47,6 +47,17 @@ abstract class TextMeOtpTestSupport extends CamelTestSupport {
         return context;
     }
 
+    /** A component for this account and URL, with the demo sender: what the tests that build their own context use. */
+    static TextMeOtpComponent componentFor(String username, String token, String baseUrl) {
+        TextMeOtpComponent component = new TextMeOtpComponent();
+        TextMeOtpConfiguration configuration = component.getConfiguration();
+        configuration.setUsername(username);
+        configuration.setApiToken(token);
+        configuration.setSource(SOURCE);
+        configuration.setBaseUrl(baseUrl);
+        return component;
+    }
+
     /** The component's configuration: WireMock's URL and a demo account. */
     protected void configure(TextMeOtpConfiguration configuration) {
         configuration.setUsername(USERNAME);

@@ -140,12 +140,7 @@ class TextMeOtpTlsTest {
 
     private ProducerTemplate start(Consumer<TextMeOtpComponent> setUp) throws Exception {
         context = new DefaultCamelContext();
-        TextMeOtpComponent component = new TextMeOtpComponent();
-        TextMeOtpConfiguration configuration = component.getConfiguration();
-        configuration.setUsername(USERNAME);
-        configuration.setApiToken(TOKEN);
-        configuration.setSource("DemoAPI");
-        configuration.setBaseUrl(baseUrl());
+        TextMeOtpComponent component = TextMeOtpTestSupport.componentFor(USERNAME, TOKEN, baseUrl());
         context.addComponent("textme-otp", component);
         setUp.accept(component);
         context.start();
