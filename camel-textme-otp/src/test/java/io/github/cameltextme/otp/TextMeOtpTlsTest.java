@@ -227,13 +227,19 @@ class TextMeOtpTlsTest {
         assertRejectedBeforeSending(template, "textme-otp:send");
     }
 
+    /** TLS parameters whose trust manager trusts no certificate at all. */
+    private static SSLContextParameters distrustingAll() {
+        TrustManagersParameters distrustAll = new TrustManagersParameters();
+        distrustAll.setTrustManager(new DistrustingTrustManager());
+        SSLContextParameters parameters = new SSLContextParameters();
+        parameters.setTrustManagers(distrustAll);
+        return parameters;
+    }
+
     @Test
     void theComponentsParametersWinOverTheGlobalOnes() throws Exception {
         // the global parameters trust no certificate at all: were they used, the handshake would fail
-        TrustManagersParameters distrustAll = new TrustManagersParameters();
-        distrustAll.setTrustManager(new DistrustingTrustManager());
-        SSLContextParameters global = new SSLContextParameters();
-        global.setTrustManagers(distrustAll);
+        SSLContextParameters global = distrustingAll();
         ProducerTemplate template = start(component -> {
             component.getCamelContext().setSSLContextParameters(global);
             component.setUseGlobalSslContextParameters(true);
@@ -246,10 +252,7 @@ class TextMeOtpTlsTest {
     @Test
     void theGlobalParametersReallyAreTheOnesUsed() throws Exception {
         // the counterpart of the test above: the same distrusting global parameters, alone, make the call fail
-        TrustManagersParameters distrustAll = new TrustManagersParameters();
-        distrustAll.setTrustManager(new DistrustingTrustManager());
-        SSLContextParameters global = new SSLContextParameters();
-        global.setTrustManagers(distrustAll);
+        SSLContextParameters global = distrustingAll();
         ProducerTemplate template = start(component -> {
             component.getCamelContext().setSSLContextParameters(global);
             component.setUseGlobalSslContextParameters(true);
