@@ -16,8 +16,6 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
-import org.apache.hc.core5.pool.ConnPoolControl;
-import org.apache.hc.core5.pool.PoolStats;
 
 /**
  * Send SMS one-time passwords and validate the codes users type, through the TextMe API (Israel).
@@ -129,20 +127,20 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
 
     @ManagedAttribute(description = "Connections to TextMe in use now, in this endpoint's pool; -1 while stopped")
     public int getConnectionsLeased() {
-        PoolStats stats = poolStats();
-        return stats == null ? -1 : stats.getLeased();
+        HttpEndpoint http = httpEndpoint;
+        return http == null ? -1 : http.getClientConnectionsPoolStatsLeased();
     }
 
     @ManagedAttribute(description = "Idle connections to TextMe kept open, in this endpoint's pool; -1 while stopped")
     public int getConnectionsAvailable() {
-        PoolStats stats = poolStats();
-        return stats == null ? -1 : stats.getAvailable();
+        HttpEndpoint http = httpEndpoint;
+        return http == null ? -1 : http.getClientConnectionsPoolStatsAvailable();
     }
 
     @ManagedAttribute(description = "The most connections to TextMe this endpoint's pool opens; -1 while stopped")
     public int getConnectionsMax() {
-        PoolStats stats = poolStats();
-        return stats == null ? -1 : stats.getMax();
+        HttpEndpoint http = httpEndpoint;
+        return http == null ? -1 : http.getClientConnectionsPoolStatsMax();
     }
 
     /** The counts of what this endpoint's exchanges ended with. */
@@ -167,13 +165,5 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
     /** The camel-http endpoint whose HttpClient carries the calls, while started. */
     HttpEndpoint getHttpEndpoint() {
         return httpEndpoint;
-    }
-
-    private PoolStats poolStats() {
-        HttpEndpoint http = httpEndpoint;
-        if (http != null && http.getClientConnectionManager() instanceof ConnPoolControl<?> pool) {
-            return pool.getTotalStats();
-        }
-        return null;
     }
 }
