@@ -129,6 +129,11 @@ public class TextMeOtpConfiguration implements Cloneable {
         return baseUrl.endsWith("/") ? baseUrl + "test" : baseUrl + "/test";
     }
 
+    /** Whether calls go through a proxy: a proxy host is set (the endpoint's checks then require its port). */
+    public boolean usesProxy() {
+        return proxyHost != null && !proxyHost.isBlank();
+    }
+
     public TextMeOtpOperation getOperation() {
         return operation;
     }

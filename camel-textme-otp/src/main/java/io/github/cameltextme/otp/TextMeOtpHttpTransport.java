@@ -121,7 +121,7 @@ final class TextMeOtpHttpTransport {
 
     /** What the client needs on every HttpClient, and the endpoint's proxy with its credentials, if any. */
     private static HttpClientConfigurer clientConfigurer(TextMeOtpConfiguration configuration) {
-        if (configuration.getProxyHost() == null) {
+        if (!configuration.usesProxy()) {
             return TextMeOtpApiClient::configure;
         }
         HttpHost proxy = new HttpHost(

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 
 import io.github.cameltextme.otp.util.Masking;
+import org.apache.hc.core5.net.InetAddressUtils;
 
 /**
  * The TextMe API's rules for every value the component sends, checked before anything is sent. Each method takes a
@@ -164,28 +165,19 @@ final class TextMeOtpInputRules {
         if ("localhost".equalsIgnoreCase(name)) {
             return true;
         }
-        if (name.indexOf(':') >= 0) {
-            // an IPv6 literal: the JDK parses it and never asks DNS about a name holding a colon
-            try {
-                return InetAddress.getByName(name).isLoopbackAddress();
-            } catch (UnknownHostException e) {
-                return false;
-            }
-        }
-        String[] octets = name.split("\\.", -1);
-        if (octets.length != 4) {
+        // only an IP literal is resolved, which the JDK parses without asking DNS (a name holding a colon is IPv6)
+        if (name.indexOf(':') < 0 && !InetAddressUtils.isIPv4Address(name)) {
             return false;
         }
-        for (String octet : octets) {
-            if (octet.isEmpty() || octet.length() > 3 || !isAsciiDigits(octet) || Integer.parseInt(octet) > 255) {
-                return false;
-            }
+        try {
+            return InetAddress.getByName(name).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
         }
-        return octets[0].equals("127");
     }
 
     private static void proxy(TextMeOtpConfiguration configuration) {
-        boolean host = configuration.getProxyHost() != null && !configuration.getProxyHost().isBlank();
+        boolean host = configuration.usesProxy();
         if (host != (configuration.getProxyPort() != null)) {
             throw new TextMeOtpValidationException(
                     host ? "proxyPort" : "proxyHost", "is required when " + (host ? "proxyHost" : "proxyPort")

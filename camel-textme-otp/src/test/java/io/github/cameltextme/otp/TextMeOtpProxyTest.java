@@ -265,6 +265,20 @@ class TextMeOtpProxyTest {
         assertFalse(endpointUri.contains(PROXY_PASSWORD), endpointUri);
     }
 
+    /** A blank proxy host (an unset placeholder, say) means no proxy, in the checks and in the client alike. */
+    @Test
+    void aBlankProxyHostMeansNoProxy() throws Exception {
+        ProducerTemplate template = start(component -> {
+            component.getConfiguration().setBaseUrl(textMe.baseUrl() + "/api");
+            component.getConfiguration().setProxyHost(" ");
+        });
+
+        assertTheAnswerOfTextMe(template.requestBody("textme-otp:send", PHONE));
+
+        assertEquals(0, proxyRequests().size(), "requests the proxy saw");
+        assertReachedTextMeOnce(textMe);
+    }
+
     @Test
     void validateGoesThroughTheProxyToo() throws Exception {
         textMe.stubFor(post(urlPathEqualTo("/api")).withRequestBody(matchingJsonPath("$.validate_otp"))
