@@ -30,6 +30,10 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         TextMeOtpComponent target = (TextMeOtpComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accountsendlimit":
+        case "accountSendLimit": getOrCreateConfiguration(target).setAccountSendLimit(property(camelContext, int.class, value)); return true;
+        case "accountsendwindow":
+        case "accountSendWindow": getOrCreateConfiguration(target).setAccountSendWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "allowinsecurehttp":
         case "allowInsecureHttp": getOrCreateConfiguration(target).setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "apitoken":
@@ -40,19 +44,35 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsendlimit":
+        case "clientSendLimit": getOrCreateConfiguration(target).setClientSendLimit(property(camelContext, int.class, value)); return true;
+        case "clientsendwindow":
+        case "clientSendWindow": getOrCreateConfiguration(target).setClientSendWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.cameltextme.otp.TextMeOtpConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "failedvalidationlimit":
+        case "failedValidationLimit": getOrCreateConfiguration(target).setFailedValidationLimit(property(camelContext, int.class, value)); return true;
+        case "failedvalidationwindow":
+        case "failedValidationWindow": getOrCreateConfiguration(target).setFailedValidationWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "limitstore":
+        case "limitStore": target.setLimitStore(property(camelContext, io.github.bucket4j.distributed.proxy.ProxyManager.class, value)); return true;
+        case "limitsenabled":
+        case "limitsEnabled": getOrCreateConfiguration(target).setLimitsEnabled(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxtries":
         case "maxTries": getOrCreateConfiguration(target).setMaxTries(property(camelContext, int.class, value)); return true;
+        case "phonesendlimit":
+        case "phoneSendLimit": getOrCreateConfiguration(target).setPhoneSendLimit(property(camelContext, int.class, value)); return true;
+        case "phonesendwindow":
+        case "phoneSendWindow": getOrCreateConfiguration(target).setPhoneSendWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "proxyauthpassword":
         case "proxyAuthPassword": getOrCreateConfiguration(target).setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyauthusername":
@@ -63,6 +83,8 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyscheme":
         case "proxyScheme": getOrCreateConfiguration(target).setProxyScheme(property(camelContext, java.lang.String.class, value)); return true;
+        case "resendinterval":
+        case "resendInterval": getOrCreateConfiguration(target).setResendInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "source": getOrCreateConfiguration(target).setSource(property(camelContext, java.lang.String.class, value)); return true;
@@ -83,8 +105,17 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
     }
 
     @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"limitStore"};
+    }
+
+    @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accountsendlimit":
+        case "accountSendLimit": return int.class;
+        case "accountsendwindow":
+        case "accountSendWindow": return long.class;
         case "allowinsecurehttp":
         case "allowInsecureHttp": return boolean.class;
         case "apitoken":
@@ -95,19 +126,35 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "clientsendlimit":
+        case "clientSendLimit": return int.class;
+        case "clientsendwindow":
+        case "clientSendWindow": return long.class;
         case "configuration": return io.github.cameltextme.otp.TextMeOtpConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "failedvalidationlimit":
+        case "failedValidationLimit": return int.class;
+        case "failedvalidationwindow":
+        case "failedValidationWindow": return long.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "limitstore":
+        case "limitStore": return io.github.bucket4j.distributed.proxy.ProxyManager.class;
+        case "limitsenabled":
+        case "limitsEnabled": return boolean.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxtries":
         case "maxTries": return int.class;
+        case "phonesendlimit":
+        case "phoneSendLimit": return int.class;
+        case "phonesendwindow":
+        case "phoneSendWindow": return long.class;
         case "proxyauthpassword":
         case "proxyAuthPassword": return java.lang.String.class;
         case "proxyauthusername":
@@ -118,6 +165,8 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
         case "proxyPort": return java.lang.Integer.class;
         case "proxyscheme":
         case "proxyScheme": return java.lang.String.class;
+        case "resendinterval":
+        case "resendInterval": return long.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "source": return java.lang.String.class;
@@ -141,6 +190,10 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         TextMeOtpComponent target = (TextMeOtpComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accountsendlimit":
+        case "accountSendLimit": return getOrCreateConfiguration(target).getAccountSendLimit();
+        case "accountsendwindow":
+        case "accountSendWindow": return getOrCreateConfiguration(target).getAccountSendWindow();
         case "allowinsecurehttp":
         case "allowInsecureHttp": return getOrCreateConfiguration(target).isAllowInsecureHttp();
         case "apitoken":
@@ -151,19 +204,35 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "clientsendlimit":
+        case "clientSendLimit": return getOrCreateConfiguration(target).getClientSendLimit();
+        case "clientsendwindow":
+        case "clientSendWindow": return getOrCreateConfiguration(target).getClientSendWindow();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "failedvalidationlimit":
+        case "failedValidationLimit": return getOrCreateConfiguration(target).getFailedValidationLimit();
+        case "failedvalidationwindow":
+        case "failedValidationWindow": return getOrCreateConfiguration(target).getFailedValidationWindow();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "limitstore":
+        case "limitStore": return target.getLimitStore();
+        case "limitsenabled":
+        case "limitsEnabled": return getOrCreateConfiguration(target).isLimitsEnabled();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
         case "maxtries":
         case "maxTries": return getOrCreateConfiguration(target).getMaxTries();
+        case "phonesendlimit":
+        case "phoneSendLimit": return getOrCreateConfiguration(target).getPhoneSendLimit();
+        case "phonesendwindow":
+        case "phoneSendWindow": return getOrCreateConfiguration(target).getPhoneSendWindow();
         case "proxyauthpassword":
         case "proxyAuthPassword": return getOrCreateConfiguration(target).getProxyAuthPassword();
         case "proxyauthusername":
@@ -174,6 +243,8 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "proxyscheme":
         case "proxyScheme": return getOrCreateConfiguration(target).getProxyScheme();
+        case "resendinterval":
+        case "resendInterval": return getOrCreateConfiguration(target).getResendInterval();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "source": return getOrCreateConfiguration(target).getSource();
@@ -189,6 +260,15 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
         case "username": return getOrCreateConfiguration(target).getUsername();
         case "validtime":
         case "validTime": return getOrCreateConfiguration(target).getValidTime();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "limitstore":
+        case "limitStore": return java.lang.String.class;
         default: return null;
         }
     }

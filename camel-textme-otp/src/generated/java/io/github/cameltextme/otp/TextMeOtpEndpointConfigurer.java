@@ -23,6 +23,10 @@ public class TextMeOtpEndpointConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         TextMeOtpEndpoint target = (TextMeOtpEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accountsendlimit":
+        case "accountSendLimit": target.getConfiguration().setAccountSendLimit(property(camelContext, int.class, value)); return true;
+        case "accountsendwindow":
+        case "accountSendWindow": target.getConfiguration().setAccountSendWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "allowinsecurehttp":
         case "allowInsecureHttp": target.getConfiguration().setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "apitoken":
@@ -31,12 +35,26 @@ public class TextMeOtpEndpointConfigurer extends PropertyConfigurerSupport imple
         case "appId": target.getConfiguration().setAppId(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsendlimit":
+        case "clientSendLimit": target.getConfiguration().setClientSendLimit(property(camelContext, int.class, value)); return true;
+        case "clientsendwindow":
+        case "clientSendWindow": target.getConfiguration().setClientSendWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "failedvalidationlimit":
+        case "failedValidationLimit": target.getConfiguration().setFailedValidationLimit(property(camelContext, int.class, value)); return true;
+        case "failedvalidationwindow":
+        case "failedValidationWindow": target.getConfiguration().setFailedValidationWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "limitsenabled":
+        case "limitsEnabled": target.getConfiguration().setLimitsEnabled(property(camelContext, boolean.class, value)); return true;
         case "maxtries":
         case "maxTries": target.getConfiguration().setMaxTries(property(camelContext, int.class, value)); return true;
+        case "phonesendlimit":
+        case "phoneSendLimit": target.getConfiguration().setPhoneSendLimit(property(camelContext, int.class, value)); return true;
+        case "phonesendwindow":
+        case "phoneSendWindow": target.getConfiguration().setPhoneSendWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "proxyauthpassword":
         case "proxyAuthPassword": target.getConfiguration().setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyauthusername":
@@ -47,6 +65,8 @@ public class TextMeOtpEndpointConfigurer extends PropertyConfigurerSupport imple
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyscheme":
         case "proxyScheme": target.getConfiguration().setProxyScheme(property(camelContext, java.lang.String.class, value)); return true;
+        case "resendinterval":
+        case "resendInterval": target.getConfiguration().setResendInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "source": target.getConfiguration().setSource(property(camelContext, java.lang.String.class, value)); return true;
@@ -67,6 +87,10 @@ public class TextMeOtpEndpointConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accountsendlimit":
+        case "accountSendLimit": return int.class;
+        case "accountsendwindow":
+        case "accountSendWindow": return long.class;
         case "allowinsecurehttp":
         case "allowInsecureHttp": return boolean.class;
         case "apitoken":
@@ -75,12 +99,26 @@ public class TextMeOtpEndpointConfigurer extends PropertyConfigurerSupport imple
         case "appId": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "clientsendlimit":
+        case "clientSendLimit": return int.class;
+        case "clientsendwindow":
+        case "clientSendWindow": return long.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "failedvalidationlimit":
+        case "failedValidationLimit": return int.class;
+        case "failedvalidationwindow":
+        case "failedValidationWindow": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "limitsenabled":
+        case "limitsEnabled": return boolean.class;
         case "maxtries":
         case "maxTries": return int.class;
+        case "phonesendlimit":
+        case "phoneSendLimit": return int.class;
+        case "phonesendwindow":
+        case "phoneSendWindow": return long.class;
         case "proxyauthpassword":
         case "proxyAuthPassword": return java.lang.String.class;
         case "proxyauthusername":
@@ -91,6 +129,8 @@ public class TextMeOtpEndpointConfigurer extends PropertyConfigurerSupport imple
         case "proxyPort": return java.lang.Integer.class;
         case "proxyscheme":
         case "proxyScheme": return java.lang.String.class;
+        case "resendinterval":
+        case "resendInterval": return long.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "source": return java.lang.String.class;
@@ -112,6 +152,10 @@ public class TextMeOtpEndpointConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         TextMeOtpEndpoint target = (TextMeOtpEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accountsendlimit":
+        case "accountSendLimit": return target.getConfiguration().getAccountSendLimit();
+        case "accountsendwindow":
+        case "accountSendWindow": return target.getConfiguration().getAccountSendWindow();
         case "allowinsecurehttp":
         case "allowInsecureHttp": return target.getConfiguration().isAllowInsecureHttp();
         case "apitoken":
@@ -120,12 +164,26 @@ public class TextMeOtpEndpointConfigurer extends PropertyConfigurerSupport imple
         case "appId": return target.getConfiguration().getAppId();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "clientsendlimit":
+        case "clientSendLimit": return target.getConfiguration().getClientSendLimit();
+        case "clientsendwindow":
+        case "clientSendWindow": return target.getConfiguration().getClientSendWindow();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "failedvalidationlimit":
+        case "failedValidationLimit": return target.getConfiguration().getFailedValidationLimit();
+        case "failedvalidationwindow":
+        case "failedValidationWindow": return target.getConfiguration().getFailedValidationWindow();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "limitsenabled":
+        case "limitsEnabled": return target.getConfiguration().isLimitsEnabled();
         case "maxtries":
         case "maxTries": return target.getConfiguration().getMaxTries();
+        case "phonesendlimit":
+        case "phoneSendLimit": return target.getConfiguration().getPhoneSendLimit();
+        case "phonesendwindow":
+        case "phoneSendWindow": return target.getConfiguration().getPhoneSendWindow();
         case "proxyauthpassword":
         case "proxyAuthPassword": return target.getConfiguration().getProxyAuthPassword();
         case "proxyauthusername":
@@ -136,6 +194,8 @@ public class TextMeOtpEndpointConfigurer extends PropertyConfigurerSupport imple
         case "proxyPort": return target.getConfiguration().getProxyPort();
         case "proxyscheme":
         case "proxyScheme": return target.getConfiguration().getProxyScheme();
+        case "resendinterval":
+        case "resendInterval": return target.getConfiguration().getResendInterval();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "source": return target.getConfiguration().getSource();

@@ -2,6 +2,9 @@ package io.github.cameltextme.otp;
 
 import java.util.Map;
 
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.cameltextme.otp.limit.InMemoryLimitStore;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.component.http.HttpEndpoint;
@@ -10,6 +13,8 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.io.HttpClientConnectionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code textme-otp} component: {@code textme-otp:send} sends an SMS one-time password, {@code textme-otp:validate}
@@ -20,6 +25,8 @@ import org.apache.hc.client5.http.io.HttpClientConnectionManager;
  */
 @Component("textme-otp")
 public class TextMeOtpComponent extends HealthCheckComponent implements SSLContextParametersAware {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TextMeOtpComponent.class);
 
     @Metadata(label = "advanced",
               description = "The options shared by all endpoints of this component; each endpoint may override them.")
@@ -34,6 +41,11 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
                             + " with its own sslContextParameters has its own pool of this size). A call that finds"
                             + " them all busy waits up to connectTimeout for one, then fails without being sent.")
     private int maxConnections = 20;
+
+    @Metadata(label = "limits", autowired = true,
+              description = "Where the limits count: a Bucket4j ProxyManager with String keys, e.g. on Redis, shared by every"
+                            + " instance of the service. When not set, the counts live in this JVM's memory.")
+    private ProxyManager<String> limitStore;
 
     private final TextMeOtpHttpTransport transport = new TextMeOtpHttpTransport();
 
@@ -83,6 +95,20 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
         return transport.createHttpEndpoint(endpointConfiguration, componentTls(), maxConnections);
     }
 
+    /**
+     * The store the endpoints count their limits in: the {@code limitStore} option, else a store in this JVM's memory,
+     * made when the first endpoint with limits starts and kept for the component's life.
+     */
+    synchronized ProxyManager<String> limitStoreForEndpoints() {
+        if (limitStore == null) {
+            limitStore = InMemoryLimitStore.create();
+            LOG.info("The textme-otp limits count in this JVM's memory, so they hold per JVM only: when the service"
+                     + " runs on several instances, set the limitStore option to a shared Bucket4j ProxyManager"
+                     + " (e.g. on Redis)");
+        }
+        return limitStore;
+    }
+
     /** The pool shared by the endpoints, or {@code null} before the first endpoint starts. */
     HttpClientConnectionManager getSharedPool() {
         return transport.getSharedPool();
@@ -110,6 +136,14 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
     @Override
     public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public ProxyManager<String> getLimitStore() {
+        return limitStore;
+    }
+
+    public void setLimitStore(ProxyManager<String> limitStore) {
+        this.limitStore = limitStore;
     }
 
     public int getMaxConnections() {

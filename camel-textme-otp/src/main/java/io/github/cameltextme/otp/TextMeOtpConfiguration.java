@@ -112,6 +112,52 @@ public class TextMeOtpConfiguration implements Cloneable {
     @UriParam(label = "proxy", secret = true, description = "The password for the proxy.")
     private String proxyAuthPassword;
 
+    @UriParam(label = "limits", defaultValue = "true",
+              description = "Enforce the send limits and the wrong-code lockout below. Turn off only when something"
+                            + " in front of the route limits sends to a phone, a client and the account.")
+    private boolean limitsEnabled = true;
+
+    @UriParam(label = "limits", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "The shortest time between two sends to one phone and application id; 0 turns it off.")
+    private long resendInterval = 30_000;
+
+    @UriParam(label = "limits", defaultValue = "5",
+              description = "The most sends to one phone and application id in phoneSendWindow; 0 turns it off.")
+    private int phoneSendLimit = 5;
+
+    @UriParam(label = "limits", defaultValue = "600000", javaType = "java.time.Duration",
+              description = "The window of phoneSendLimit.")
+    private long phoneSendWindow = 600_000;
+
+    @UriParam(label = "limits", defaultValue = "0",
+              description = "The most sends for one client key (the CamelTextMeOtpClientKey header) in"
+                            + " clientSendWindow; 0 (the default) turns it off. Sends without the header are not"
+                            + " counted here.")
+    private int clientSendLimit;
+
+    @UriParam(label = "limits", defaultValue = "3600000", javaType = "java.time.Duration",
+              description = "The window of clientSendLimit.")
+    private long clientSendWindow = 3_600_000;
+
+    @UriParam(label = "limits", defaultValue = "0",
+              description = "The most sends of the whole account, every phone together, in accountSendWindow; 0 (the"
+                            + " default) turns it off. The budget guard against SMS pumping.")
+    private int accountSendLimit;
+
+    @UriParam(label = "limits", defaultValue = "3600000", javaType = "java.time.Duration",
+              description = "The window of accountSendLimit.")
+    private long accountSendWindow = 3_600_000;
+
+    @UriParam(label = "limits", defaultValue = "10",
+              description = "The most wrong codes for one phone and application id in failedValidationWindow; once"
+                            + " reached, validate is refused without calling TextMe until the window has passed. A"
+                            + " valid code clears the count; 0 turns it off.")
+    private int failedValidationLimit = 10;
+
+    @UriParam(label = "limits", defaultValue = "3600000", javaType = "java.time.Duration",
+              description = "The window of failedValidationLimit.")
+    private long failedValidationWindow = 3_600_000;
+
     /** A copy, so that an endpoint can override options without touching the component's. */
     public TextMeOtpConfiguration copy() {
         try {
@@ -292,5 +338,85 @@ public class TextMeOtpConfiguration implements Cloneable {
 
     public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    public boolean isLimitsEnabled() {
+        return limitsEnabled;
+    }
+
+    public void setLimitsEnabled(boolean limitsEnabled) {
+        this.limitsEnabled = limitsEnabled;
+    }
+
+    public long getResendInterval() {
+        return resendInterval;
+    }
+
+    public void setResendInterval(long resendInterval) {
+        this.resendInterval = resendInterval;
+    }
+
+    public int getPhoneSendLimit() {
+        return phoneSendLimit;
+    }
+
+    public void setPhoneSendLimit(int phoneSendLimit) {
+        this.phoneSendLimit = phoneSendLimit;
+    }
+
+    public long getPhoneSendWindow() {
+        return phoneSendWindow;
+    }
+
+    public void setPhoneSendWindow(long phoneSendWindow) {
+        this.phoneSendWindow = phoneSendWindow;
+    }
+
+    public int getClientSendLimit() {
+        return clientSendLimit;
+    }
+
+    public void setClientSendLimit(int clientSendLimit) {
+        this.clientSendLimit = clientSendLimit;
+    }
+
+    public long getClientSendWindow() {
+        return clientSendWindow;
+    }
+
+    public void setClientSendWindow(long clientSendWindow) {
+        this.clientSendWindow = clientSendWindow;
+    }
+
+    public int getAccountSendLimit() {
+        return accountSendLimit;
+    }
+
+    public void setAccountSendLimit(int accountSendLimit) {
+        this.accountSendLimit = accountSendLimit;
+    }
+
+    public long getAccountSendWindow() {
+        return accountSendWindow;
+    }
+
+    public void setAccountSendWindow(long accountSendWindow) {
+        this.accountSendWindow = accountSendWindow;
+    }
+
+    public int getFailedValidationLimit() {
+        return failedValidationLimit;
+    }
+
+    public void setFailedValidationLimit(int failedValidationLimit) {
+        this.failedValidationLimit = failedValidationLimit;
+    }
+
+    public long getFailedValidationWindow() {
+        return failedValidationWindow;
+    }
+
+    public void setFailedValidationWindow(long failedValidationWindow) {
+        this.failedValidationWindow = failedValidationWindow;
     }
 }

@@ -40,6 +40,11 @@ public final class TextMeOtpConstants {
                             + " overrides the text option.")
     public static final String TEXT = "CamelTextMeOtpText";
 
+    @Metadata(label = "producer", javaType = "String",
+              description = "send: who is asking (the caller's address, user or session), counted by clientSendLimit."
+                            + " Set by the route, never taken from the caller's data; never shown in messages or logs.")
+    public static final String CLIENT_KEY = "CamelTextMeOtpClientKey";
+
     @Metadata(label = "producer", javaType = "Integer",
               description = "Out: TextMe's status code (0 is success; 12 on validate is a code not accepted).")
     public static final String STATUS = "CamelTextMeOtpStatus";

@@ -1,5 +1,6 @@
 package io.github.cameltextme.otp;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,13 @@ final class TextMeOtpCounters {
     private final LongAdder invalid = new LongAdder();
     private final LongAdder transportErrors = new LongAdder();
     private final Map<Integer, LongAdder> apiErrors = new ConcurrentHashMap<>();
+    private final Map<TextMeOtpLimit, LongAdder> limitRefusals = new EnumMap<>(TextMeOtpLimit.class);
+
+    TextMeOtpCounters() {
+        for (TextMeOtpLimit limit : TextMeOtpLimit.values()) {
+            limitRefusals.put(limit, new LongAdder());
+        }
+    }
 
     void sent() {
         sent.increment();
@@ -37,6 +45,10 @@ final class TextMeOtpCounters {
         transportErrors.increment();
     }
 
+    void limitRefusal(TextMeOtpLimit limit) {
+        limitRefusals.get(limit).increment();
+    }
+
     long sentCount() {
         return sent.sum();
     }
@@ -55,6 +67,17 @@ final class TextMeOtpCounters {
 
     long apiErrorCount() {
         return apiErrors.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    long limitRefusalCount() {
+        return limitRefusals.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** The refusals per limit, in the order of {@link TextMeOtpLimit}. */
+    Map<TextMeOtpLimit, Long> limitRefusalsByLimit() {
+        Map<TextMeOtpLimit, Long> byLimit = new EnumMap<>(TextMeOtpLimit.class);
+        limitRefusals.forEach((limit, count) -> byLimit.put(limit, count.sum()));
+        return byLimit;
     }
 
     /** The API errors per TextMe status, by ascending status. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 
 import io.github.cameltextme.otp.client.TextMeOtpApiClient;
+import io.github.cameltextme.otp.limit.EndpointLimiter;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -32,6 +33,7 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
     private final TextMeOtpCounters counters = new TextMeOtpCounters();
     private volatile HttpEndpoint httpEndpoint;
     private volatile TextMeOtpApiClient apiClient;
+    private volatile EndpointLimiter limiter;
 
     public TextMeOtpEndpoint(String endpointUri, TextMeOtpComponent component, TextMeOtpConfiguration configuration) {
         super(endpointUri, component);
@@ -60,11 +62,14 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
         ServiceHelper.startService(httpEndpoint);
         apiClient = new TextMeOtpApiClient(
                 httpEndpoint.getHttpClient(), URI.create(configuration.apiUrl()), configuration.getApiToken());
+        limiter = configuration.isLimitsEnabled()
+                ? new EndpointLimiter(configuration, getComponent().limitStoreForEndpoints()) : null;
     }
 
     @Override
     protected void doStop() throws Exception {
         apiClient = null;
+        limiter = null;
         ServiceHelper.stopService(httpEndpoint);
         httpEndpoint = null;
         super.doStop();
@@ -125,6 +130,16 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
         return counters.transportErrorCount();
     }
 
+    @ManagedAttribute(description = "Exchanges a limit refused before anything was sent")
+    public long getLimitRefusalCount() {
+        return counters.limitRefusalCount();
+    }
+
+    @ManagedAttribute(description = "Exchanges a limit refused, per limit, as LIMIT=count")
+    public String getLimitRefusalsByLimit() {
+        return counters.limitRefusalsByLimit().toString();
+    }
+
     @ManagedAttribute(description = "Connections to TextMe in use now, in this endpoint's pool; -1 while stopped")
     public int getConnectionsLeased() {
         HttpEndpoint http = httpEndpoint;
@@ -160,6 +175,11 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
             throw new TextMeOtpTransportException(operation, "the textme-otp endpoint is not started", null, false);
         }
         return client;
+    }
+
+    /** The limits of the started endpoint, or {@code null} when they are off. */
+    EndpointLimiter getLimiter() {
+        return limiter;
     }
 
     /** The camel-http endpoint whose HttpClient carries the calls, while started. */

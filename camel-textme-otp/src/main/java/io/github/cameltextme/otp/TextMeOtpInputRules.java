@@ -112,6 +112,7 @@ final class TextMeOtpInputRules {
         proxy(configuration);
         positive("connectTimeout", configuration.getConnectTimeout());
         positive("responseTimeout", configuration.getResponseTimeout());
+        limits(configuration);
         appId(configuration.getAppId());
         if (configuration.getOperation() == TextMeOtpOperation.send) {
             required("source", configuration.getSource());
@@ -199,6 +200,30 @@ final class TextMeOtpInputRules {
         }
         if (user && !host) {
             throw new TextMeOtpValidationException("proxyHost", "is required when proxy credentials are set");
+        }
+    }
+
+    private static void limits(TextMeOtpConfiguration configuration) {
+        if (configuration.getResendInterval() < 0) {
+            throw new TextMeOtpValidationException(
+                    "resendInterval", "must be 0 (off) or more (was " + configuration.getResendInterval() + " ms)");
+        }
+        countPerWindow("phoneSendLimit", configuration.getPhoneSendLimit(),
+                       "phoneSendWindow", configuration.getPhoneSendWindow());
+        countPerWindow("clientSendLimit", configuration.getClientSendLimit(),
+                       "clientSendWindow", configuration.getClientSendWindow());
+        countPerWindow("accountSendLimit", configuration.getAccountSendLimit(),
+                       "accountSendWindow", configuration.getAccountSendWindow());
+        countPerWindow("failedValidationLimit", configuration.getFailedValidationLimit(),
+                       "failedValidationWindow", configuration.getFailedValidationWindow());
+    }
+
+    private static void countPerWindow(String limitOption, int limit, String windowOption, long windowMillis) {
+        if (limit < 0) {
+            throw new TextMeOtpValidationException(limitOption, "must be 0 (off) or more (was " + limit + ")");
+        }
+        if (limit > 0) {
+            positive(windowOption, windowMillis);
         }
     }
 

@@ -1,6 +1,10 @@
 package io.github.cameltextme.otp;
 
+import java.util.function.Function;
+
 import io.github.cameltextme.otp.client.TextMeOtpApiClient;
+import io.github.cameltextme.otp.limit.EndpointLimiter;
+import io.github.cameltextme.otp.limit.Reservation;
 import io.github.cameltextme.otp.model.ApiRequest;
 import io.github.cameltextme.otp.model.ApiResponse;
 import io.github.cameltextme.otp.model.SendOtpRequest;
@@ -15,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends an OTP or validates a code: builds the request from the message, makes exactly one API call (never a retry),
- * and turns TextMe's answer into a {@link TextMeOtpResult} body and headers, or a typed exception. It counts the
- * outcomes on its endpoint and registers a readiness check with Camel's producer health checks.
+ * Sends an OTP or validates a code: builds the request from the message, takes its places in the endpoint's limits,
+ * makes exactly one API call (never a retry), and turns TextMe's answer into a {@link TextMeOtpResult} body and
+ * headers, or a typed exception. It counts the outcomes on its endpoint and registers a readiness check with Camel's
+ * producer health checks.
  */
 public class TextMeOtpProducer extends DefaultProducer {
 
@@ -81,10 +86,13 @@ public class TextMeOtpProducer extends DefaultProducer {
 
     private void send(Message message) {
         SendOtpRequest request = requests.sendRequest(message);
-        ApiResponse response = call(request, request.phone());
+        Reservation reservation = reserve(limiter -> limiter.reserveSend(
+                request.phone(), request.appId(), message.getHeader(TextMeOtpConstants.CLIENT_KEY, String.class)));
+        ApiResponse response = call(request, request.phone(), reservation);
         String apiMessage = Masking.scrub(response.message(), request.phone(), configuration.getApiToken());
         if (response.status() != TextMeOtpResult.SUCCESS_STATUS) {
-            throw apiFailure(request, response.status(), apiMessage);
+            // TextMe sent no SMS: the send does not count against the limits
+            throw givingBack(reservation, apiFailure(request, response.status(), apiMessage));
         }
         counters.sent();
         answer(message, new TextMeOtpResult(TextMeOtpOperation.send, response.status(), apiMessage, null,
@@ -94,17 +102,19 @@ public class TextMeOtpProducer extends DefaultProducer {
     private void validate(Message message) {
         try {
             ValidateOtpRequest request = requests.validateRequest(message);
-            ApiResponse response = call(request, request.phone());
+            Reservation reservation = reserve(limiter -> limiter.reserveValidation(request.phone(), request.appId()));
+            ApiResponse response = call(request, request.phone(), reservation);
             int status = response.status();
             String apiMessage = Masking.scrub(response.message(), request.phone(), configuration.getApiToken(),
                                               request.code());
             boolean valid = status == TextMeOtpResult.SUCCESS_STATUS;
             boolean invalid = status == TextMeOtpResult.INVALID_CODE_STATUS;
             if (!valid && !invalid) {
-                throw apiFailure(request, status, apiMessage);
+                throw givingBack(reservation, apiFailure(request, status, apiMessage));
             }
             if (valid) {
                 counters.valid();
+                clearWrongCodes(reservation);
             } else {
                 counters.invalid();
             }
@@ -118,14 +128,51 @@ public class TextMeOtpProducer extends DefaultProducer {
         }
     }
 
-    private ApiResponse call(ApiRequest request, String phone) {
+    /** Takes the exchange's places in the endpoint's limits, counting a refusal. */
+    private Reservation reserve(Function<EndpointLimiter, Reservation> reservation) {
+        EndpointLimiter limiter = getEndpoint().getLimiter();
+        if (limiter == null) {
+            return Reservation.none();
+        }
+        try {
+            return reservation.apply(limiter);
+        } catch (TextMeOtpRateLimitException e) {
+            counters.limitRefusal(e.getLimit());
+            throw e;
+        }
+    }
+
+    /** The failure, after giving back the exchange's places; a store failure on the way is kept with it. */
+    private static <E extends TextMeOtpException> E givingBack(Reservation reservation, E failure) {
+        try {
+            reservation.giveBack();
+        } catch (TextMeOtpLimitStoreException e) {
+            failure.addSuppressed(e);
+        }
+        return failure;
+    }
+
+    /**
+     * A valid code clears the count of wrong codes. The code is spent by now, so a store failure does not fail the
+     * exchange: it is logged, and the count simply runs out with its window.
+     */
+    private void clearWrongCodes(Reservation reservation) {
+        try {
+            reservation.clearCounts();
+        } catch (TextMeOtpLimitStoreException e) {
+            LOG.warn("A valid code could not clear the count of wrong codes: {}", e.getMessage());
+        }
+    }
+
+    /** The one API call of the exchange; a request that certainly never left gives its places back. */
+    private ApiResponse call(ApiRequest request, String phone, Reservation reservation) {
         ApiResponse response;
         try {
             TextMeOtpApiClient client = getEndpoint().getApiClient(request.operation());
             response = client.execute(request);
         } catch (TextMeOtpTransportException e) {
             counters.transportError();
-            throw e;
+            throw e.mayHaveReachedServer() ? e : givingBack(reservation, e);
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("TextMe {} for {} answered status {}", request.apiCommand(), Masking.phone(phone),

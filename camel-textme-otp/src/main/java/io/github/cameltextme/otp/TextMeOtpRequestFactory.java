@@ -8,9 +8,11 @@ import io.github.cameltextme.otp.model.ValidateOtpRequest;
 import org.apache.camel.Message;
 
 /**
- * Builds a checked API request from a message. Each value comes from the first place that has it: the header, then
- * the body (a {@code String}/number body is the phone for send and the code for validate; a {@code Map} body may
- * carry any field), then the endpoint's options (which start from the component's).
+ * Builds a checked API request from a message. The phone and the code come from their header, else the body (a
+ * {@code String}/number body is the phone for send and the code for validate; a {@code Map} body may carry
+ * {@code phone} and {@code code}). Every other value comes from its header, else the endpoint's options (which start
+ * from the component's): never from the body, which carries the caller's data, so that a caller cannot choose the SMS
+ * text or the sender.
  */
 final class TextMeOtpRequestFactory {
 
@@ -27,11 +29,11 @@ final class TextMeOtpRequestFactory {
         return new SendOtpRequest(
                 user,
                 TextMeOtpInputRules.phone(fields.required(TextMeOtpConstants.PHONE, "phone", true)),
-                TextMeOtpInputRules.source(fields.value(TextMeOtpConstants.SOURCE, "source", configuration.getSource())),
-                TextMeOtpInputRules.appId(fields.value(TextMeOtpConstants.APP_ID, "appId", configuration.getAppId())),
-                TextMeOtpInputRules.maxTries(fields.value(TextMeOtpConstants.MAX_TRIES, "maxTries", configuration.getMaxTries())),
-                TextMeOtpInputRules.validTime(fields.value(TextMeOtpConstants.VALID_TIME, "validTime", configuration.getValidTime())),
-                TextMeOtpInputRules.smsText(fields.value(TextMeOtpConstants.TEXT, "text", configuration.getText())));
+                TextMeOtpInputRules.source(fields.setting(TextMeOtpConstants.SOURCE, configuration.getSource())),
+                TextMeOtpInputRules.appId(fields.setting(TextMeOtpConstants.APP_ID, configuration.getAppId())),
+                TextMeOtpInputRules.maxTries(fields.setting(TextMeOtpConstants.MAX_TRIES, configuration.getMaxTries())),
+                TextMeOtpInputRules.validTime(fields.setting(TextMeOtpConstants.VALID_TIME, configuration.getValidTime())),
+                TextMeOtpInputRules.smsText(fields.setting(TextMeOtpConstants.TEXT, configuration.getText())));
     }
 
     ValidateOtpRequest validateRequest(Message message) {
@@ -39,12 +41,20 @@ final class TextMeOtpRequestFactory {
         return new ValidateOtpRequest(
                 user,
                 TextMeOtpInputRules.phone(fields.required(TextMeOtpConstants.PHONE, "phone", false)),
-                TextMeOtpInputRules.appId(fields.value(TextMeOtpConstants.APP_ID, "appId", configuration.getAppId())),
+                TextMeOtpInputRules.appId(fields.setting(TextMeOtpConstants.APP_ID, configuration.getAppId())),
                 TextMeOtpInputRules.code(fields.required(TextMeOtpConstants.CODE, "code", true)));
     }
 
-    /** The values a message offers: headers first, then the body. */
+    /** The values a message offers: headers first, then the body for the caller's data. */
     private static final class MessageFields {
+
+        /** The route author's settings, with the header or option that sets each, refused in a Map body. */
+        private static final Map<String, String> SETTINGS_NOT_IN_BODY = Map.of(
+                "source", TextMeOtpConstants.SOURCE + " header or the source option",
+                "text", TextMeOtpConstants.TEXT + " header or the text option",
+                "appId", TextMeOtpConstants.APP_ID + " header or the appId option",
+                "maxTries", TextMeOtpConstants.MAX_TRIES + " header or the maxTries option",
+                "validTime", TextMeOtpConstants.VALID_TIME + " header or the validTime option");
 
         private final Message message;
         private final Map<?, ?> bodyMap;
@@ -55,29 +65,46 @@ final class TextMeOtpRequestFactory {
             Object body = message.getBody();
             this.bodyMap = body instanceof Map<?, ?> map ? map : Map.of();
             this.bodyScalar = body instanceof CharSequence || body instanceof Number ? body : null;
+            refuseSettingsInBody();
         }
 
-        /** The header, else the Map body's key, else the fallback. */
-        Object value(String header, String key, Object fallback) {
+        /** A route author's setting: the header, else the option. */
+        Object setting(String header, Object option) {
+            Object value = message.getHeader(header);
+            return value != null ? value : option;
+        }
+
+        /**
+         * The caller's data: the header, else the Map body's key, else (when the operation reads this field from a
+         * plain body) a String or number body; absent from all of them is an error.
+         */
+        Object required(String header, String key, boolean fromPlainBody) {
             Object value = message.getHeader(header);
             if (value == null) {
                 value = bodyMap.get(key);
             }
-            return value != null ? value : fallback;
-        }
-
-        /**
-         * The header, else the Map body's key, else (when the operation reads this field from a plain body) a String or
-         * number body; absent from all of them is an error.
-         */
-        Object required(String header, String key, boolean fromPlainBody) {
-            Object value = value(header, key, fromPlainBody ? bodyScalar : null);
+            if (value == null && fromPlainBody) {
+                value = bodyScalar;
+            }
             if (value == null) {
                 throw new TextMeOtpValidationException(key, "is required: set the " + header + " header, "
                                                             + (fromPlainBody ? "send it as a String or number body, " : "")
                                                             + "or put '" + key + "' in a Map body");
             }
             return value;
+        }
+
+        private void refuseSettingsInBody() {
+            if (bodyMap.isEmpty()) {
+                return;
+            }
+            SETTINGS_NOT_IN_BODY.forEach((key, instead) -> {
+                if (bodyMap.containsKey(key)) {
+                    throw new TextMeOtpValidationException(
+                            key, "cannot come from the message body, which carries the caller's data (only phone and"
+                                 + " code): set the " + instead);
+                }
+            });
         }
     }
 }

@@ -93,7 +93,7 @@ class TextMeOtpComponentMetadataTest {
     @ValueSource(strings = {
             "CamelTextMeOtpPhone", "CamelTextMeOtpCode", "CamelTextMeOtpSource", "CamelTextMeOtpAppId",
             "CamelTextMeOtpMaxTries", "CamelTextMeOtpValidTime", "CamelTextMeOtpText", "CamelTextMeOtpStatus",
-            "CamelTextMeOtpMessage", "CamelTextMeOtpValid", "CamelTextMeOtpShipmentId" })
+            "CamelTextMeOtpMessage", "CamelTextMeOtpValid", "CamelTextMeOtpShipmentId", "CamelTextMeOtpClientKey" })
     void everyHeaderIsListed(String header) {
         JsonNode described = json.get("headers").get(header);
         assertNotNull(described, header);
@@ -102,7 +102,7 @@ class TextMeOtpComponentMetadataTest {
 
     @Test
     void noOtherHeaders() {
-        assertEquals(11, json.get("headers").size());
+        assertEquals(12, json.get("headers").size());
     }
 
     @Test

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Each value comes from the header, else the body, else the endpoint option, else the component option.
+ * The phone and the code come from the header, else the body. Every other value comes from the header, else the
+ * endpoint option, else the component option: never from the body (see {@link TextMeOtpMapBodyTest}).
  */
 class TextMeOtpPrecedenceTest extends TextMeOtpTestSupport {
 
@@ -59,20 +60,17 @@ class TextMeOtpPrecedenceTest extends TextMeOtpTestSupport {
     }
 
     @Test
-    void aMapBodyOverridesTheEndpoint() throws Exception {
-        template.requestBody(ENDPOINT, Map.of("phone", "054-765-4321", "source", "BodySrc", "appId", 8,
-                                              "maxTries", "3", "validTime", 15, "text", "body [code]"));
+    void aMapBodyGivesThePhoneAndTheEndpointTheRest() throws Exception {
+        template.requestBody(ENDPOINT, Map.of("phone", "054-765-4321", "name", "ignored"));
 
         JsonNode sent = sent();
         assertEquals("0547654321", sent.get("phone").asText());
-        assertSent(sent, "BodySrc", 8, 3, 15, "body [code]");
+        assertSent(sent, "EndpointSrc", 3, 4, 10, "endpoint [code]");
     }
 
     @Test
-    void headersOverrideTheBody() throws Exception {
-        template.requestBodyAndHeaders(ENDPOINT,
-                                       Map.of("phone", "054-765-4321", "source", "BodySrc", "appId", 8, "maxTries", 3,
-                                              "validTime", 15, "text", "body [code]"),
+    void headersOverrideTheBodyAndTheEndpoint() throws Exception {
+        template.requestBodyAndHeaders(ENDPOINT, Map.of("phone", "054-765-4321"),
                                        Map.of(TextMeOtpConstants.PHONE, "0501112222", TextMeOtpConstants.SOURCE, "HeaderSrc",
                                               TextMeOtpConstants.APP_ID, "9", TextMeOtpConstants.MAX_TRIES, 5,
                                               TextMeOtpConstants.VALID_TIME, 1, TextMeOtpConstants.TEXT, "header [code]"));
@@ -107,8 +105,9 @@ class TextMeOtpPrecedenceTest extends TextMeOtpTestSupport {
     }
 
     @Test
-    void validateReadsEverythingFromAMapBody() throws Exception {
-        template.requestBody("textme-otp:validate", Map.of("phone", "+972547654321", "code", 654321, "appId", 4));
+    void validateReadsThePhoneAndTheCodeFromAMapBody() throws Exception {
+        template.requestBodyAndHeader("textme-otp:validate", Map.of("phone", "+972547654321", "code", 654321),
+                                      TextMeOtpConstants.APP_ID, 4);
 
         JsonNode sent = new ObjectMapper().readTree(onlyRequest().getBody()).get("validate_otp");
         assertEquals("0547654321", sent.get("phone").asText());

@@ -1,0 +1,147 @@
+package io.github.cameltextme.otp.limit;
+
+import java.time.Duration;
+
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.cameltextme.otp.TextMeOtpConfiguration;
+import io.github.cameltextme.otp.TextMeOtpLimit;
+import io.github.cameltextme.otp.TextMeOtpLimitStoreException;
+import io.github.cameltextme.otp.TextMeOtpOperation;
+import io.github.cameltextme.otp.TextMeOtpRateLimitException;
+import io.github.cameltextme.otp.util.Masking;
+
+/**
+ * The limits of one endpoint, counted in the component's store. Before a call, an exchange takes a place in every
+ * limit that applies, each atomically in its bucket; if one refuses, the places already taken are given back and the
+ * exchange fails with a {@link TextMeOtpRateLimitException}. Store keys carry the username, the application id and an
+ * HMAC of the phone or client key, never the phone or the client key themselves.
+ */
+public final class EndpointLimiter {
+
+    private static final String KEY_PREFIX = "textme-otp:";
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    private final LimitStore store;
+    private final LimitKeys keys;
+    private final String accountPrefix;
+    private final LimitRule resend;
+    private final LimitRule phoneSends;
+    private final LimitRule clientSends;
+    private final LimitRule accountSends;
+    private final LimitRule failedValidations;
+
+    /**
+     * The limits the configuration sets, counted in the store; the configuration's {@code limitsEnabled} is for the
+     * caller to honour.
+     */
+    public EndpointLimiter(TextMeOtpConfiguration configuration, ProxyManager<String> proxies) {
+        this.store = new LimitStore(proxies, configuration.getConnectTimeout());
+        this.keys = new LimitKeys(configuration.getApiToken());
+        this.accountPrefix = KEY_PREFIX + configuration.getUsername() + ":";
+        this.resend = configuration.getResendInterval() <= 0 ? null
+                : LimitRule.spacing(TextMeOtpLimit.RESEND_INTERVAL, "resend",
+                                    Duration.ofMillis(configuration.getResendInterval()));
+        this.phoneSends = countRule(TextMeOtpLimit.PHONE_SENDS, "phone",
+                                    configuration.getPhoneSendLimit(), configuration.getPhoneSendWindow());
+        this.clientSends = countRule(TextMeOtpLimit.CLIENT_SENDS, "client",
+                                     configuration.getClientSendLimit(), configuration.getClientSendWindow());
+        this.accountSends = countRule(TextMeOtpLimit.ACCOUNT_SENDS, "account",
+                                      configuration.getAccountSendLimit(), configuration.getAccountSendWindow());
+        this.failedValidations = countRule(TextMeOtpLimit.FAILED_VALIDATIONS, "failed-validation",
+                                           configuration.getFailedValidationLimit(),
+                                           configuration.getFailedValidationWindow());
+    }
+
+    /**
+     * Takes a place for a send in the resend interval, the phone's, the client's and the account's limits.
+     *
+     * @param  clientKey                    the caller; {@code null} or blank when the client limit does not count it
+     * @throws TextMeOtpRateLimitException  when a limit refuses the send
+     * @throws TextMeOtpLimitStoreException when the store cannot be asked
+     */
+    public Reservation reserveSend(String phone, int appId, String clientKey) {
+        Reservation reservation = new Reservation(store, TextMeOtpOperation.send);
+        String phoneHash = resend != null || phoneSends != null ? keys.hash(phone) : null;
+        take(reservation, resend, phoneKey(resend, appId, phoneHash), phone);
+        take(reservation, phoneSends, phoneKey(phoneSends, appId, phoneHash), phone);
+        if (clientKey != null && !clientKey.isBlank()) {
+            take(reservation, clientSends, accountKey(clientSends) + ":" + keys.hash(clientKey), phone);
+        }
+        take(reservation, accountSends, accountKey(accountSends), phone);
+        return reservation;
+    }
+
+    /**
+     * Takes a place for a validation in the count of wrong codes for the phone.
+     *
+     * @throws TextMeOtpRateLimitException  when the phone has had too many wrong codes
+     * @throws TextMeOtpLimitStoreException when the store cannot be asked
+     */
+    public Reservation reserveValidation(String phone, int appId) {
+        if (failedValidations == null) {
+            return Reservation.none();
+        }
+        Reservation reservation = new Reservation(store, TextMeOtpOperation.validate);
+        take(reservation, failedValidations, phoneKey(failedValidations, appId, keys.hash(phone)), phone);
+        return reservation;
+    }
+
+    /** {@code textme-otp:<username>:<appId>:<setting>:<phone HMAC>}; {@code null} for a limit that is off. */
+    private String phoneKey(LimitRule rule, int appId, String phoneHash) {
+        return rule == null ? null : accountPrefix + appId + ":" + rule.setting() + ":" + phoneHash;
+    }
+
+    /** {@code textme-otp:<username>:<setting>}; {@code null} for a limit that is off. */
+    private String accountKey(LimitRule rule) {
+        return rule == null ? null : accountPrefix + rule.setting();
+    }
+
+    /** Takes a place in the rule's bucket for the key; does nothing for a limit that is off. */
+    private void take(Reservation reservation, LimitRule rule, String key, String phone) {
+        if (rule == null) {
+            return;
+        }
+        ConsumptionProbe probe;
+        try {
+            probe = store.take(reservation.operation(), key, rule.bucket());
+        } catch (TextMeOtpLimitStoreException e) {
+            giveBackAfter(reservation, e);
+            throw e;
+        }
+        if (!probe.isConsumed()) {
+            TextMeOtpRateLimitException refusal = new TextMeOtpRateLimitException(
+                    reservation.operation(), rule.limit(), wholeSeconds(probe.getNanosToWaitForRefill()),
+                    subject(rule.limit(), phone));
+            giveBackAfter(reservation, refusal);
+            throw refusal;
+        }
+        reservation.add(key, rule);
+    }
+
+    /** Gives back the places taken before a failure; a store failure on the way is kept with the failure. */
+    private static void giveBackAfter(Reservation reservation, RuntimeException failure) {
+        try {
+            reservation.giveBack();
+        } catch (TextMeOtpLimitStoreException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static String subject(TextMeOtpLimit limit, String phone) {
+        return switch (limit) {
+            case CLIENT_SENDS -> "this client";
+            case ACCOUNT_SENDS -> "the account";
+            default -> Masking.phone(phone);
+        };
+    }
+
+    private static Duration wholeSeconds(long nanos) {
+        long seconds = (nanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND;
+        return Duration.ofSeconds(Math.max(1, seconds));
+    }
+
+    private static LimitRule countRule(TextMeOtpLimit limit, String name, int count, long windowMillis) {
+        return count <= 0 ? null : LimitRule.countPerWindow(limit, name, count, Duration.ofMillis(windowMillis));
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.cameltextme.otp.limit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Turns a phone or a client key into the part of a store key that stands for it: an HMAC-SHA-256 keyed with the API
+ * token, so that every instance of one account finds the same key while the store never holds the value in clear.
+ */
+final class LimitKeys {
+
+    private static final String ALGORITHM = "HmacSHA256";
+    /** 128 of the HMAC's 256 bits: no two phones of one account will ever share a key, and keys stay short. */
+    private static final int KEPT_BYTES = 16;
+
+    private final Mac keyed;
+
+    LimitKeys(String apiToken) {
+        try {
+            keyed = Mac.getInstance(ALGORITHM);
+            keyed.init(new SecretKeySpec(apiToken.getBytes(StandardCharsets.UTF_8), ALGORITHM));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The JVM offers no " + ALGORITHM, e);
+        }
+    }
+
+    /** The value's HMAC, base64url without padding. */
+    String hash(String value) {
+        byte[] mac = macForThisCall().doFinal(value.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac, KEPT_BYTES));
+    }
+
+    /** A Mac of its own for each call, copied from the keyed one, so that callers never share its state. */
+    private Mac macForThisCall() {
+        try {
+            return (Mac) keyed.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("The JVM's " + ALGORITHM + " cannot be copied", e);
+        }
+    }
+}

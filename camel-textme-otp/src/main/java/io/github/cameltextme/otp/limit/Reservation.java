@@ -1,0 +1,80 @@
+package io.github.cameltextme.otp.limit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.cameltextme.otp.TextMeOtpLimitStoreException;
+import io.github.cameltextme.otp.TextMeOtpOperation;
+
+/**
+ * The places one exchange took in the limits. The exchange keeps them when its SMS may have gone out (or its wrong
+ * code was counted), and gives them back when it certainly did not.
+ */
+public final class Reservation {
+
+    private static final Reservation NONE = new Reservation(null, null, List.of());
+
+    private final LimitStore store;
+    private final TextMeOtpOperation operation;
+    private final List<Place> places;
+
+    Reservation(LimitStore store, TextMeOtpOperation operation) {
+        this(store, operation, new ArrayList<>(4));
+    }
+
+    private Reservation(LimitStore store, TextMeOtpOperation operation, List<Place> places) {
+        this.store = store;
+        this.operation = operation;
+        this.places = places;
+    }
+
+    /** The reservation of an exchange that no limit counts: giving back and clearing do nothing. */
+    public static Reservation none() {
+        return NONE;
+    }
+
+    TextMeOtpOperation operation() {
+        return operation;
+    }
+
+    void add(String key, LimitRule rule) {
+        places.add(new Place(key, rule));
+    }
+
+    /**
+     * Gives every place back, as if the exchange had never been counted.
+     *
+     * @throws TextMeOtpLimitStoreException when the store failed for a place (the others are still given back)
+     */
+    public void giveBack() {
+        TextMeOtpLimitStoreException failure = null;
+        for (Place place : places) {
+            try {
+                store.giveBack(operation, place.key(), place.rule().bucket());
+            } catch (TextMeOtpLimitStoreException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * Empties the counts this exchange took a place in (a valid code clears the count of wrong codes).
+     *
+     * @throws TextMeOtpLimitStoreException when the store failed
+     */
+    public void clearCounts() {
+        for (Place place : places) {
+            store.clear(operation, place.key());
+        }
+    }
+
+    private record Place(String key, LimitRule rule) {
+    }
+}

@@ -1,0 +1,364 @@
+package io.github.cameltextme.otp;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.cameltextme.otp.limit.InMemoryLimitStore;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The send limits and the wrong-code lockout, counted in the default in-memory store on a clock the tests move on,
+ * against WireMock standing in for TextMe: each refusal sends nothing, and each window's passing lets exchanges through.
+ */
+class TextMeOtpLimitsTest extends TextMeOtpTestSupport {
+
+    private static final String SENT = "{\"status\":0,\"message\":\"sent\"}";
+    private static final String VALID = "{\"status\":0,\"message\":\"valid\"}";
+    private static final String WRONG_CODE = "{\"status\":12,\"message\":\"unverified code\"}";
+
+    private final TestWallClock clock = new TestWallClock();
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        context.getComponent("textme-otp", TextMeOtpComponent.class).setLimitStore(InMemoryLimitStore.create(clock));
+        return context;
+    }
+
+    @Test
+    void aSecondSendToThePhoneWithinTheResendIntervalIsRefusedUntilTheIntervalHasPassed() {
+        textMeAnswers(SENT);
+        send("textme-otp:send", PHONE);
+
+        TextMeOtpRateLimitException refused = refusedSend("textme-otp:send", "052-123-4567");
+        assertEquals(TextMeOtpLimit.RESEND_INTERVAL, refused.getLimit());
+        assertEquals(Duration.ofSeconds(30), refused.getRetryAfter());
+        assertEquals(TextMeOtpOperation.send, refused.getOperation());
+        assertEquals(1, requests().size(), "requests TextMe received");
+
+        clock.advance(Duration.ofSeconds(29));
+        assertEquals(TextMeOtpLimit.RESEND_INTERVAL, refusedSend("textme-otp:send", PHONE).getLimit());
+        clock.advance(Duration.ofSeconds(1));
+        send("textme-otp:send", PHONE);
+        assertEquals(2, requests().size(), "requests TextMe received");
+    }
+
+    @Test
+    void theResendIntervalCountsPerApplicationId() {
+        textMeAnswers(SENT);
+        send("textme-otp:send", PHONE);
+        send("textme-otp:send?appId=2", PHONE);
+        assertEquals(2, requests().size(), "requests TextMe received");
+    }
+
+    @Test
+    void thePhoneSendLimitRefusesTheSixthSendInTheWindowUntilItHasPassed() {
+        textMeAnswers(SENT);
+        String uri = "textme-otp:send?resendInterval=0";
+        for (int i = 0; i < 5; i++) {
+            send(uri, PHONE);
+        }
+        TextMeOtpRateLimitException refused = refusedSend(uri, PHONE);
+        assertEquals(TextMeOtpLimit.PHONE_SENDS, refused.getLimit());
+        assertEquals(Duration.ofMinutes(10), refused.getRetryAfter());
+        assertEquals(5, requests().size(), "requests TextMe received");
+
+        send(uri, "0527654321");
+        clock.advance(Duration.ofMinutes(10));
+        send(uri, PHONE);
+        assertEquals(7, requests().size(), "requests TextMe received");
+    }
+
+    @Test
+    void theClientSendLimitCountsTheSendsOfOneClientKeyAcrossPhones() {
+        textMeAnswers(SENT);
+        String uri = "textme-otp:send?clientSendLimit=2&clientSendWindow=1h";
+        sendAs(uri, "0521000001", "203.0.113.7");
+        sendAs(uri, "0521000002", "203.0.113.7");
+
+        TextMeOtpRateLimitException refused = refusedSendAs(uri, "0521000003", "203.0.113.7");
+        assertEquals(TextMeOtpLimit.CLIENT_SENDS, refused.getLimit());
+        assertEquals(Duration.ofHours(1), refused.getRetryAfter());
+        assertFalse(refused.getMessage().contains("203.0.113.7"), refused.getMessage());
+        assertEquals(2, requests().size(), "requests TextMe received");
+
+        sendAs(uri, "0521000003", "198.51.100.9");
+        send(uri, "0521000004");
+        clock.advance(Duration.ofHours(1));
+        sendAs(uri, "0521000005", "203.0.113.7");
+        assertEquals(5, requests().size(), "requests TextMe received");
+    }
+
+    @Test
+    void theAccountSendLimitCountsEveryPhoneTogether() {
+        textMeAnswers(SENT);
+        String uri = "textme-otp:send?accountSendLimit=3&accountSendWindow=1h";
+        send(uri, "0521000001");
+        send(uri, "0521000002");
+        send(uri, "0521000003");
+
+        TextMeOtpRateLimitException refused = refusedSend(uri, "0521000004");
+        assertEquals(TextMeOtpLimit.ACCOUNT_SENDS, refused.getLimit());
+        assertEquals(Duration.ofHours(1), refused.getRetryAfter());
+        assertEquals(3, requests().size(), "requests TextMe received");
+
+        clock.advance(Duration.ofHours(1));
+        send(uri, "0521000004");
+        assertEquals(4, requests().size(), "requests TextMe received");
+    }
+
+    @Test
+    void aSendRefusedByALaterLimitGivesBackThePlacesItTookInTheEarlierOnes() {
+        textMeAnswers(SENT);
+        send("textme-otp:send?accountSendLimit=1", "0521000001");
+        assertEquals(TextMeOtpLimit.ACCOUNT_SENDS,
+                     refusedSend("textme-otp:send?accountSendLimit=1", "0521000002").getLimit());
+
+        // the same resend and phone limits, without the account's: the refused send left them untouched
+        send("textme-otp:send?phoneSendLimit=5", "0521000002");
+        assertEquals(2, requests().size(), "requests TextMe received");
+    }
+
+    @Test
+    void endpointsWithTheSameSettingsCountTogether() {
+        textMeAnswers(SENT);
+        send("textme-otp:send", PHONE);
+        TextMeOtpRateLimitException refused = refusedSend(
+                "textme-otp:send?text=" + "Your login code is [code]".replace(" ", "+"), PHONE);
+        assertEquals(TextMeOtpLimit.RESEND_INTERVAL, refused.getLimit());
+    }
+
+    @Test
+    void aConnectionRefusedBeforeSendingGivesThePlacesBack() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        TextMeOtpTransportException failure = assertInstanceOf(TextMeOtpTransportException.class, assertThrows(
+                CamelExecutionException.class,
+                () -> template.requestBody("textme-otp:send?baseUrl=http://127.0.0.1:" + closedPort + "/api", PHONE))
+                .getCause());
+        assertFalse(failure.mayHaveReachedServer());
+
+        textMeAnswers(SENT);
+        send("textme-otp:send", PHONE);
+        assertEquals(1, requests().size(), "requests TextMe received");
+    }
+
+    @Test
+    void inputThatBreaksARuleTakesNoPlace() {
+        textMeAnswers(SENT);
+        assertThrows(CamelExecutionException.class, () -> template.requestBodyAndHeader(
+                "textme-otp:send", PHONE, TextMeOtpConstants.MAX_TRIES, 9));
+        send("textme-otp:send", PHONE);
+        assertEquals(1, requests().size(), "requests TextMe received");
+    }
+
+    @Test
+    void aFailureStatusFromTextMeGivesThePlacesBack() {
+        textMeAnswers("{\"status\":4,\"message\":\"not enough credit\"}");
+        assertThrows(CamelExecutionException.class, () -> template.requestBody("textme-otp:send", PHONE));
+
+        textMeAnswers(SENT);
+        send("textme-otp:send", PHONE);
+        assertEquals(2, requests().size(), "requests TextMe received");
+    }
+
+    @Test
+    void anUnreadableAnswerMayHaveSentTheSmsSoItKeepsItsPlaces() {
+        textMeAnswers("<html>maintenance</html>");
+        TextMeOtpTransportException failure = assertInstanceOf(TextMeOtpTransportException.class, assertThrows(
+                CamelExecutionException.class, () -> template.requestBody("textme-otp:send", PHONE)).getCause());
+        assertTrue(failure.mayHaveReachedServer());
+
+        textMeAnswers(SENT);
+        assertEquals(TextMeOtpLimit.RESEND_INTERVAL, refusedSend("textme-otp:send", PHONE).getLimit());
+        assertEquals(1, requests().size(), "requests TextMe received");
+    }
+
+    @Test
+    void afterTooManyWrongCodesValidateIsRefusedWithoutCallingTextMeUntilTheWindowHasPassed() {
+        textMeAnswers(WRONG_CODE);
+        String uri = "textme-otp:validate?failedValidationLimit=3";
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Boolean.FALSE, validate(uri).getValid());
+        }
+        TextMeOtpRateLimitException refused = refusedValidate(uri);
+        assertEquals(TextMeOtpLimit.FAILED_VALIDATIONS, refused.getLimit());
+        assertEquals(TextMeOtpOperation.validate, refused.getOperation());
+        assertEquals(Duration.ofHours(1), refused.getRetryAfter());
+        assertEquals(3, requests().size(), "requests TextMe received");
+
+        clock.advance(Duration.ofHours(1));
+        validate(uri);
+        assertEquals(4, requests().size(), "requests TextMe received");
+    }
+
+    @Test
+    void aValidCodeClearsTheCountOfWrongCodes() {
+        String uri = "textme-otp:validate?failedValidationLimit=3";
+        textMeAnswers(WRONG_CODE);
+        validate(uri);
+        validate(uri);
+        textMeAnswers(VALID);
+        assertEquals(Boolean.TRUE, validate(uri).getValid());
+
+        textMeAnswers(WRONG_CODE);
+        for (int i = 0; i < 3; i++) {
+            validate(uri);
+        }
+        assertEquals(TextMeOtpLimit.FAILED_VALIDATIONS, refusedValidate(uri).getLimit());
+        assertEquals(6, requests().size(), "requests TextMe received");
+    }
+
+    @Test
+    void aValidateThatFailsWithAnApiStatusIsNotCountedAsAWrongCode() {
+        String uri = "textme-otp:validate?failedValidationLimit=1";
+        textMeAnswers("{\"status\":6,\"message\":\"process failure\"}");
+        assertThrows(CamelExecutionException.class, () -> validate(uri));
+        textMeAnswers(WRONG_CODE);
+        validate(uri);
+        assertEquals(TextMeOtpLimit.FAILED_VALIDATIONS, refusedValidate(uri).getLimit());
+    }
+
+    @Test
+    void fiftyConcurrentSendsToOnePhonePutExactlyOneRequestOnTheWire() throws Exception {
+        textMeAnswers(SENT);
+        List<Object> outcomes = concurrently(50, i -> () -> outcome("textme-otp:send", PHONE));
+        assertEquals(1, outcomes.stream().filter(TextMeOtpResult.class::isInstance).count(), outcomes::toString);
+        assertEquals(49, outcomes.stream().filter(o -> o == TextMeOtpLimit.RESEND_INTERVAL).count(), outcomes::toString);
+        assertEquals(1, requests().size(), "requests TextMe received");
+    }
+
+    @Test
+    void sixtyFourCallersSendingToManyPhonesLoseNothingAndCrossNothing() throws Exception {
+        textMeAnswers(SENT);
+        int callers = 64;
+        int phonesEach = 8;
+        List<Object> first = concurrently(callers, caller -> () -> {
+            List<String> phones = new ArrayList<>();
+            for (int p = 0; p < phonesEach; p++) {
+                String phone = phone(caller, p);
+                TextMeOtpResult result = send("textme-otp:send", phone);
+                phones.add(result.getPhone());
+            }
+            return phones;
+        });
+        for (int caller = 0; caller < callers; caller++) {
+            for (int p = 0; p < phonesEach; p++) {
+                assertEquals(phone(caller, p), ((List<?>) first.get(caller)).get(p), "the result of the caller's send");
+            }
+        }
+        Set<String> phonesOnTheWire = ConcurrentHashMap.newKeySet();
+        for (LoggedRequest request : requests()) {
+            assertTrue(phonesOnTheWire.add(request.getBodyAsString()), "each phone sent once");
+        }
+        assertEquals(callers * phonesEach, phonesOnTheWire.size());
+
+        List<Object> again = concurrently(callers, caller -> () -> outcome("textme-otp:send", phone(caller, 0)));
+        assertTrue(again.stream().allMatch(o -> o == TextMeOtpLimit.RESEND_INTERVAL), again::toString);
+        assertEquals(callers * phonesEach, requests().size(), "requests TextMe received");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "resendInterval=-1", "phoneSendLimit=-1", "phoneSendLimit=2&phoneSendWindow=0",
+                             "clientSendLimit=-5", "accountSendLimit=1&accountSendWindow=0",
+                             "failedValidationLimit=-1" })
+    void aLimitOptionOutOfRangeFailsWhenTheEndpointIsCreated(String options) {
+        Exception e = assertThrows(Exception.class, () -> context.getEndpoint("textme-otp:send?" + options));
+        TextMeOtpValidationException cause = assertInstanceOf(TextMeOtpValidationException.class, e.getCause());
+        assertTrue(options.startsWith(cause.getField()) || options.contains("&" + cause.getField()), cause.getMessage());
+    }
+
+    @Test
+    void withLimitsOffNothingIsRefused() {
+        textMeAnswers(SENT);
+        for (int i = 0; i < 8; i++) {
+            send("textme-otp:send?limitsEnabled=false", PHONE);
+        }
+        assertEquals(8, requests().size(), "requests TextMe received");
+    }
+
+    private static String phone(int caller, int index) {
+        return String.format("05%02d%06d", 20 + index, caller);
+    }
+
+    private TextMeOtpResult send(String uri, String phone) {
+        return template.requestBody(uri, phone, TextMeOtpResult.class);
+    }
+
+    private void sendAs(String uri, String phone, String clientKey) {
+        template.requestBodyAndHeader(uri, phone, TextMeOtpConstants.CLIENT_KEY, clientKey);
+    }
+
+    private TextMeOtpResult validate(String uri) {
+        return template.requestBodyAndHeader(uri, CODE, TextMeOtpConstants.PHONE, PHONE, TextMeOtpResult.class);
+    }
+
+    private TextMeOtpRateLimitException refusedSend(String uri, String phone) {
+        return failure(TextMeOtpRateLimitException.class, uri, phone, Map.of());
+    }
+
+    private TextMeOtpRateLimitException refusedSendAs(String uri, String phone, String clientKey) {
+        return failure(TextMeOtpRateLimitException.class, uri, phone, Map.of(TextMeOtpConstants.CLIENT_KEY, clientKey));
+    }
+
+    private TextMeOtpRateLimitException refusedValidate(String uri) {
+        return failure(TextMeOtpRateLimitException.class, uri, CODE, Map.of(TextMeOtpConstants.PHONE, PHONE));
+    }
+
+    /** The result of a send, or the limit that refused it. */
+    private Object outcome(String uri, String phone) {
+        try {
+            return send(uri, phone);
+        } catch (CamelExecutionException e) {
+            return assertInstanceOf(TextMeOtpRateLimitException.class, e.getCause()).getLimit();
+        }
+    }
+
+    /** Runs the tasks at once, from a common start, and returns what each returned, in order. */
+    private static List<Object> concurrently(int count, java.util.function.IntFunction<Callable<Object>> task)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Object>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Callable<Object> callable = task.apply(i);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return callable.call();
+                }));
+            }
+            start.countDown();
+            List<Object> results = new ArrayList<>();
+            for (Future<Object> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
