@@ -43,6 +43,34 @@ class TextMeOtpComponentMetadataTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "componentProperties", "properties" })
+    void everyLimitIsALimitsOptionWithItsDefault(String section) {
+        Map<String, String> limits = Map.of(
+                "limitsEnabled", "true", "resendInterval", "30000", "phoneSendLimit", "5", "phoneSendWindow", "600000",
+                "clientSendLimit", "0", "clientSendWindow", "3600000", "accountSendLimit", "0",
+                "accountSendWindow", "3600000", "failedValidationLimit", "10", "failedValidationWindow", "3600000");
+        limits.forEach((name, defaultValue) -> {
+            JsonNode option = json.get(section).get(name);
+            assertNotNull(option, section + " lists " + name);
+            assertEquals("limits", option.get("label").asText(), name);
+            assertEquals(defaultValue, option.get("defaultValue").asText(), name);
+            assertFalse(option.get("description").asText().isBlank(), name);
+            if (name.endsWith("Window") || name.equals("resendInterval")) {
+                assertEquals("duration", option.get("type").asText(), name);
+            }
+        });
+    }
+
+    @Test
+    void theLimitStoreIsAnAutowiredComponentOption() {
+        JsonNode store = json.get("componentProperties").get("limitStore");
+        assertEquals("limits", store.get("label").asText());
+        assertTrue(store.get("autowired").asBoolean());
+        assertTrue(store.get("javaType").asText().startsWith("io.github.bucket4j.distributed.proxy.ProxyManager"));
+        assertFalse(json.get("properties").has("limitStore"), "one store per component, not per endpoint");
+    }
+
     @Test
     void theComponentIsDescribed() {
         JsonNode component = json.get("component");

@@ -114,6 +114,74 @@ class TextMeOtpObservabilityTest extends TextMeOtpTestSupport {
     }
 
     @Test
+    void theEndpointMBeanCountsTheRefusalsOfEachLimitAndNoLogLineMessageOrAttributeShowsThePhoneOrTheClientKey()
+            throws Exception {
+        textMeAnswers("{\"status\":0,\"message\":\"sent\"}");
+        String clientKey = "client-203.0.113.77";
+        List<String> logLines;
+        List<String> messages = new java.util.ArrayList<>();
+        try (CapturedLogs logs = CapturedLogs.atTrace()) {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:limited").to("textme-otp:send?limitsEnabled=true&clientSendLimit=1&accountSendLimit=3");
+                }
+            });
+            limitedSend("0521000001", clientKey, null);
+            messages.add(limitedSend("0521000001", null, TextMeOtpLimit.RESEND_INTERVAL));
+            messages.add(limitedSend("0521000002", clientKey, TextMeOtpLimit.CLIENT_SENDS));
+            limitedSend("0521000003", null, null);
+            limitedSend("0521000004", null, null);
+            messages.add(limitedSend("0521000005", null, TextMeOtpLimit.ACCOUNT_SENDS));
+            // what the component and its store libraries log; the tracer prints the caller's own headers
+            logLines = logs.lines().stream().filter(line -> {
+                String logger = line.split(" ")[1];
+                return logger.startsWith("io.github.cameltextme.otp") || logger.startsWith("io.github.bucket4j")
+                       || logger.startsWith("com.github.benmanes");
+            }).toList();
+        }
+
+        assertEquals(1, logLines.stream().filter(line -> line.startsWith("INFO ")
+                                                         && line.contains("hold per JVM only")).count(),
+                     "the in-memory store is announced once: " + logLines);
+
+        ObjectName limited = endpointMBean("send?accountSendLimit=3&clientSendLimit=1&limitsEnabled=true");
+        assertEquals(3L, JMX.getAttribute(limited, "LimitRefusalCount"));
+        assertEquals("{RESEND_INTERVAL=1, PHONE_SENDS=0, CLIENT_SENDS=1, ACCOUNT_SENDS=1, FAILED_VALIDATIONS=0}",
+                     JMX.getAttribute(limited, "LimitRefusalsByLimit"));
+        assertEquals(3L, JMX.getAttribute(limited, "SentCount"));
+
+        List<String> shown = new java.util.ArrayList<>(logLines);
+        shown.addAll(messages);
+        for (javax.management.MBeanAttributeInfo attribute : JMX.getMBeanInfo(limited).getAttributes()) {
+            shown.add(String.valueOf(JMX.getAttribute(limited, attribute.getName())));
+        }
+        for (String line : shown) {
+            assertFalse(line.contains(clientKey), line);
+            assertFalse(line.contains(TOKEN), line);
+            for (int i = 1; i <= 5; i++) {
+                assertFalse(line.contains("52100000" + i), line);
+            }
+        }
+        assertTrue(messages.get(0).contains("052****001"), messages.get(0));
+    }
+
+    /** Sends through an endpoint with limits; returns the refusal's message, or null when the send went through. */
+    private String limitedSend(String phone, String clientKey, TextMeOtpLimit refusedBy) {
+        Exchange exchange = template.request("direct:limited", e -> {
+            e.getMessage().setHeader(TextMeOtpConstants.PHONE, phone);
+            e.getMessage().setHeader(TextMeOtpConstants.CLIENT_KEY, clientKey);
+        });
+        if (refusedBy == null) {
+            assertNull(exchange.getException());
+            return null;
+        }
+        TextMeOtpRateLimitException refusal = assertInstanceOf(TextMeOtpRateLimitException.class, exchange.getException());
+        assertEquals(refusedBy, refusal.getLimit());
+        return refusal.getMessage();
+    }
+
+    @Test
     void theEndpointNamesItsServiceWithoutTheToken() {
         TextMeOtpEndpoint endpoint = context.getEndpoint("textme-otp:send", TextMeOtpEndpoint.class);
         assertEquals(apiUrl(), endpoint.getServiceUrl());
@@ -213,7 +281,8 @@ class TextMeOtpObservabilityTest extends TextMeOtpTestSupport {
         Set<ObjectName> names = JMX.queryNames(new ObjectName("org.apache.camel:context=" + context.getManagementName()
                                                               + ",type=endpoints,name=*textme-otp*"), null);
         List<ObjectName> matching = names.stream()
-                .filter(name -> name.getKeyProperty("name").equals("\"textme-otp://" + operation + "\"")).toList();
+                .filter(name -> ObjectName.unquote(name.getKeyProperty("name")).equals("textme-otp://" + operation))
+                .toList();
         assertEquals(1, matching.size(), names::toString);
         return matching.get(0);
     }

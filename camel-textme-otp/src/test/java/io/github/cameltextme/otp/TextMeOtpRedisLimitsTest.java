@@ -95,6 +95,10 @@ class TextMeOtpRedisLimitsTest extends TextMeOtpTestSupport {
                 long ttl = connection.sync().pttl(key);
                 assertTrue(ttl > 0 && ttl <= Duration.ofHours(1).toMillis(), key + " expires in " + ttl + " ms");
             }
+            for (String key : keys) {
+                System.out.println("TextMeOtpRedisLimitsTest: Redis holds " + connection.sync().memoryUsage(key)
+                                   + " bytes for " + key.replaceFirst(":[^:]+$", ":<HMAC>"));
+            }
             String resendKey = keys.stream().filter(k -> k.contains(":resend:")).findFirst().orElseThrow();
             assertTrue(connection.sync().pttl(resendKey) <= Duration.ofSeconds(30).toMillis(), resendKey);
         }
