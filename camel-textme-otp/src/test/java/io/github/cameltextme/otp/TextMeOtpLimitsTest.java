@@ -5,13 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.cameltextme.otp.limit.InMemoryLimitStore;
@@ -245,7 +239,7 @@ class TextMeOtpLimitsTest extends TextMeOtpTestSupport {
     @Test
     void fiftyConcurrentSendsToOnePhonePutExactlyOneRequestOnTheWire() throws Exception {
         textMeAnswers(SENT);
-        List<Object> outcomes = concurrently(50, i -> () -> outcome("textme-otp:send", PHONE));
+        List<Object> outcomes = ConcurrentCalls.run(50, i -> () -> outcome("textme-otp:send", PHONE));
         assertEquals(1, outcomes.stream().filter(TextMeOtpResult.class::isInstance).count(), outcomes::toString);
         assertEquals(49, outcomes.stream().filter(o -> o == TextMeOtpLimit.RESEND_INTERVAL).count(), outcomes::toString);
         assertEquals(1, requests().size(), "requests TextMe received");
@@ -256,7 +250,7 @@ class TextMeOtpLimitsTest extends TextMeOtpTestSupport {
         textMeAnswers(SENT);
         int callers = 64;
         int phonesEach = 8;
-        List<Object> first = concurrently(callers, caller -> () -> {
+        List<Object> first = ConcurrentCalls.run(callers, caller -> () -> {
             List<String> phones = new ArrayList<>();
             for (int p = 0; p < phonesEach; p++) {
                 String phone = phone(caller, p);
@@ -276,7 +270,7 @@ class TextMeOtpLimitsTest extends TextMeOtpTestSupport {
         }
         assertEquals(callers * phonesEach, phonesOnTheWire.size());
 
-        List<Object> again = concurrently(callers, caller -> () -> outcome("textme-otp:send", phone(caller, 0)));
+        List<Object> again = ConcurrentCalls.run(callers, caller -> () -> outcome("textme-otp:send", phone(caller, 0)));
         assertTrue(again.stream().allMatch(o -> o == TextMeOtpLimit.RESEND_INTERVAL), again::toString);
         assertEquals(callers * phonesEach, requests().size(), "requests TextMe received");
     }
@@ -334,31 +328,6 @@ class TextMeOtpLimitsTest extends TextMeOtpTestSupport {
             return send(uri, phone);
         } catch (CamelExecutionException e) {
             return assertInstanceOf(TextMeOtpRateLimitException.class, e.getCause()).getLimit();
-        }
-    }
-
-    /** Runs the tasks at once, from a common start, and returns what each returned, in order. */
-    private static List<Object> concurrently(int count, java.util.function.IntFunction<Callable<Object>> task)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Object>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                Callable<Object> callable = task.apply(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return callable.call();
-                }));
-            }
-            start.countDown();
-            List<Object> results = new ArrayList<>();
-            for (Future<Object> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

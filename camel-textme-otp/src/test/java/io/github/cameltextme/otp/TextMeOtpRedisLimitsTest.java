@@ -4,11 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -71,7 +66,7 @@ class TextMeOtpRedisLimitsTest extends TextMeOtpTestSupport {
         ProducerTemplate first = startContext();
         ProducerTemplate second = startContext();
 
-        List<Object> outcomes = concurrently(40, i -> () -> outcome(i % 2 == 0 ? first : second, PHONE));
+        List<Object> outcomes = ConcurrentCalls.run(40, i -> () -> outcome(i % 2 == 0 ? first : second, PHONE));
         assertEquals(1, outcomes.stream().filter(TextMeOtpResult.class::isInstance).count(), outcomes::toString);
         assertEquals(39, outcomes.stream().filter(o -> o == TextMeOtpLimit.RESEND_INTERVAL).count(), outcomes::toString);
         assertEquals(1, requests().size(), "requests TextMe received");
@@ -149,30 +144,6 @@ class TextMeOtpRedisLimitsTest extends TextMeOtpTestSupport {
             return template.requestBody("textme-otp:send", phone, TextMeOtpResult.class);
         } catch (CamelExecutionException e) {
             return assertInstanceOf(TextMeOtpRateLimitException.class, e.getCause()).getLimit();
-        }
-    }
-
-    private static List<Object> concurrently(int count, java.util.function.IntFunction<Callable<Object>> task)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Object>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                Callable<Object> callable = task.apply(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return callable.call();
-                }));
-            }
-            start.countDown();
-            List<Object> results = new ArrayList<>();
-            for (Future<Object> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }
