@@ -38,6 +38,10 @@ class KameletDefinitionTest {
             "operation", "lazyStartProducer", // Camel's plumbing, not TextMe settings
             // a bean reference, not a value: set it on the component, camel.component.textme-otp.ssl-context-parameters=#bean:name
             "sslContextParameters");
+    /** What each Kamelet's JSON input may carry: the caller's data, never a setting. */
+    private static final Map<String, Set<String>> INPUT_FIELDS = Map.of(
+            "textme-otp-send-action", Set.of("phone"),
+            "textme-otp-validate-action", Set.of("phone", "code"));
     /** The properties both Kamelets have: the account, and how to reach TextMe. */
     private static final List<String> CONNECTION = List.of(
             "testMode", "baseUrl", "connectTimeout", "responseTimeout", "allowInsecureHttp",
@@ -171,6 +175,16 @@ class KameletDefinitionTest {
             assertEquals(alwaysSet ? "{{" + name + "}}" : "{{?" + name + "}}", parameters.get(name),
                          name + ": an optional property without default must not reach the component when unset");
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kamelets")
+    void theJsonInputCarriesOnlyTheCallersData(Kamelet kamelet) throws IOException {
+        Map<String, Object> json = map(map(map(map(map(load(kamelet), "spec"), "dataTypes"), "in"), "types"), "json");
+        Map<String, Object> schema = map(json, "schema");
+
+        assertEquals(INPUT_FIELDS.get(kamelet.name()), map(schema, "properties").keySet());
+        assertEquals(INPUT_FIELDS.get(kamelet.name()), Set.copyOf(list(schema, "required")));
     }
 
     @Test
