@@ -2,6 +2,7 @@ package io.github.cameltextme.otp.springboot;
 
 import java.time.Duration;
 
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,8 +15,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The field comments are the component's option descriptions, word for word: the configuration processor turns them
  * into the descriptions of spring-configuration-metadata.json, and a test compares the two.
  * <p>
- * Bean options, such as {@code ssl-context-parameters}, take a reference to a bean of the application context,
- * {@code #bean:name} or {@code #name}, which {@link TextMeOtpComponentConverter} resolves.
+ * Bean options, {@code ssl-context-parameters} and {@code limit-store}, take a reference to a bean of the application
+ * context, {@code #bean:name} or {@code #name}, which {@link TextMeOtpComponentConverter} resolves. Without
+ * {@code limit-store}, Camel autowires the one {@code ProxyManager} bean of the application context, if there is exactly
+ * one, into the component.
  */
 @ConfigurationProperties(prefix = "camel.component.textme-otp")
 public class TextMeOtpComponentConfiguration extends ComponentConfigurationPropertiesCommon {
@@ -116,6 +119,55 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
      * Use the CamelContext's global SSL context parameters when sslContextParameters is not set.
      */
     private Boolean useGlobalSslContextParameters = false;
+    /**
+     * Enforce the send limits and the wrong-code lockout below. Turn off only when something in front of the route
+     * limits sends to a phone, a client and the account.
+     */
+    private Boolean limitsEnabled = true;
+    /**
+     * The shortest time between two sends to one phone and application id; 0 turns it off.
+     */
+    private Duration resendInterval = Duration.ofSeconds(30);
+    /**
+     * The most sends to one phone and application id in phoneSendWindow; 0 turns it off.
+     */
+    private Integer phoneSendLimit = 5;
+    /**
+     * The window of phoneSendLimit.
+     */
+    private Duration phoneSendWindow = Duration.ofMinutes(10);
+    /**
+     * The most sends for one client key (the CamelTextMeOtpClientKey header) in clientSendWindow; 0 (the default)
+     * turns it off. Sends without the header are not counted here.
+     */
+    private Integer clientSendLimit = 0;
+    /**
+     * The window of clientSendLimit.
+     */
+    private Duration clientSendWindow = Duration.ofHours(1);
+    /**
+     * The most sends of the whole account, every phone together, in accountSendWindow; 0 (the default) turns it off.
+     * The budget guard against SMS pumping.
+     */
+    private Integer accountSendLimit = 0;
+    /**
+     * The window of accountSendLimit.
+     */
+    private Duration accountSendWindow = Duration.ofHours(1);
+    /**
+     * The most wrong codes for one phone and application id in failedValidationWindow; once reached, validate is
+     * refused without calling TextMe until the window has passed. A valid code clears the count; 0 turns it off.
+     */
+    private Integer failedValidationLimit = 10;
+    /**
+     * The window of failedValidationLimit.
+     */
+    private Duration failedValidationWindow = Duration.ofHours(1);
+    /**
+     * Where the limits count: a Bucket4j ProxyManager with String keys, e.g. on Redis, shared by every instance of the
+     * service. When not set, the counts live in this JVM's memory.
+     */
+    private ProxyManager<String> limitStore;
     /**
      * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
      * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
@@ -309,6 +361,94 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
 
     public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public Boolean getLimitsEnabled() {
+        return limitsEnabled;
+    }
+
+    public void setLimitsEnabled(Boolean limitsEnabled) {
+        this.limitsEnabled = limitsEnabled;
+    }
+
+    public Duration getResendInterval() {
+        return resendInterval;
+    }
+
+    public void setResendInterval(Duration resendInterval) {
+        this.resendInterval = resendInterval;
+    }
+
+    public Integer getPhoneSendLimit() {
+        return phoneSendLimit;
+    }
+
+    public void setPhoneSendLimit(Integer phoneSendLimit) {
+        this.phoneSendLimit = phoneSendLimit;
+    }
+
+    public Duration getPhoneSendWindow() {
+        return phoneSendWindow;
+    }
+
+    public void setPhoneSendWindow(Duration phoneSendWindow) {
+        this.phoneSendWindow = phoneSendWindow;
+    }
+
+    public Integer getClientSendLimit() {
+        return clientSendLimit;
+    }
+
+    public void setClientSendLimit(Integer clientSendLimit) {
+        this.clientSendLimit = clientSendLimit;
+    }
+
+    public Duration getClientSendWindow() {
+        return clientSendWindow;
+    }
+
+    public void setClientSendWindow(Duration clientSendWindow) {
+        this.clientSendWindow = clientSendWindow;
+    }
+
+    public Integer getAccountSendLimit() {
+        return accountSendLimit;
+    }
+
+    public void setAccountSendLimit(Integer accountSendLimit) {
+        this.accountSendLimit = accountSendLimit;
+    }
+
+    public Duration getAccountSendWindow() {
+        return accountSendWindow;
+    }
+
+    public void setAccountSendWindow(Duration accountSendWindow) {
+        this.accountSendWindow = accountSendWindow;
+    }
+
+    public Integer getFailedValidationLimit() {
+        return failedValidationLimit;
+    }
+
+    public void setFailedValidationLimit(Integer failedValidationLimit) {
+        this.failedValidationLimit = failedValidationLimit;
+    }
+
+    public Duration getFailedValidationWindow() {
+        return failedValidationWindow;
+    }
+
+    public void setFailedValidationWindow(Duration failedValidationWindow) {
+        this.failedValidationWindow = failedValidationWindow;
+    }
+
+    public ProxyManager<String> getLimitStore() {
+        return limitStore;
+    }
+
+    public void setLimitStore(ProxyManager<String> limitStore) {
+        this.limitStore = limitStore;
     }
 
     public Boolean getLazyStartProducer() {

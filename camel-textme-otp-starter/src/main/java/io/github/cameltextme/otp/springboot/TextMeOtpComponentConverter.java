@@ -2,6 +2,7 @@ package io.github.cameltextme.otp.springboot;
 
 import java.util.Set;
 
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.context.ApplicationContext;
@@ -9,10 +10,10 @@ import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.core.convert.converter.GenericConverter;
 
 /**
- * Binds the bean options of {@code camel.component.textme-otp.*} (today {@code ssl-context-parameters}) from a
- * reference to a bean of the application context, {@code #bean:name} or {@code #name}, as Camel's own starters do. The
- * bean must exist and be of the option's type, or the application does not start; a value that is not a reference is
- * refused too, rather than silently leaving the option unset.
+ * Binds the bean options of {@code camel.component.textme-otp.*} ({@code ssl-context-parameters} and
+ * {@code limit-store}) from a reference to a bean of the application context, {@code #bean:name} or {@code #name}, as
+ * Camel's own starters do. The bean must exist and be of the option's type, or the application does not start; a
+ * value that is not a reference is refused too, rather than silently leaving the option unset.
  * <p>
  * Registered by {@link TextMeOtpComponentAutoConfiguration}. Spring Boot applies {@link ConfigurationPropertiesBinding}
  * converters unless the application defines its own {@code conversionService} bean.
@@ -29,7 +30,8 @@ public class TextMeOtpComponentConverter implements GenericConverter {
 
     @Override
     public Set<ConvertiblePair> getConvertibleTypes() {
-        return Set.of(new ConvertiblePair(String.class, SSLContextParameters.class));
+        return Set.of(new ConvertiblePair(String.class, SSLContextParameters.class),
+                      new ConvertiblePair(String.class, ProxyManager.class));
     }
 
     @Override

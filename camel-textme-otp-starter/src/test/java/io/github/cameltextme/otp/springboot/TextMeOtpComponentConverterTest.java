@@ -1,5 +1,8 @@
 package io.github.cameltextme.otp.springboot;
 
+import java.util.Map;
+import java.util.function.Function;
+
 import io.github.cameltextme.otp.TextMeOtpComponent;
 import io.github.cameltextme.otp.TextMeOtpConfiguration;
 import org.apache.camel.CamelContext;
@@ -24,6 +27,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * defaults.
  */
 class TextMeOtpComponentConverterTest {
+
+    /** The limit options, which the starter always copies: its defaults must be the component's. */
+    private static final Map<String, Function<TextMeOtpConfiguration, Object>> LIMITS = Map.of(
+            "limitsEnabled", TextMeOtpConfiguration::isLimitsEnabled,
+            "resendInterval", TextMeOtpConfiguration::getResendInterval,
+            "phoneSendLimit", TextMeOtpConfiguration::getPhoneSendLimit,
+            "phoneSendWindow", TextMeOtpConfiguration::getPhoneSendWindow,
+            "clientSendLimit", TextMeOtpConfiguration::getClientSendLimit,
+            "clientSendWindow", TextMeOtpConfiguration::getClientSendWindow,
+            "accountSendLimit", TextMeOtpConfiguration::getAccountSendLimit,
+            "accountSendWindow", TextMeOtpConfiguration::getAccountSendWindow,
+            "failedValidationLimit", TextMeOtpConfiguration::getFailedValidationLimit,
+            "failedValidationWindow", TextMeOtpConfiguration::getFailedValidationWindow);
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class,
@@ -90,6 +106,9 @@ class TextMeOtpComponentConverterTest {
             assertFalse(configuration.isAllowInsecureHttp());
             assertEquals(5_000, configuration.getConnectTimeout());
             assertEquals(15_000, configuration.getResponseTimeout());
+            TextMeOtpConfiguration componentDefaults = new TextMeOtpConfiguration();
+            LIMITS.forEach((name, limit) -> assertEquals(limit.apply(componentDefaults), limit.apply(configuration), name));
+            assertNull(component.getLimitStore(), "no store bean: the component makes its own when an endpoint starts");
         });
     }
 

@@ -94,7 +94,20 @@ class TextMeOtpStarterMetadataTest {
     void beanOptionsHaveTheirJavaType() {
         assertEquals("org.apache.camel.support.jsse.SSLContextParameters",
                 documented().get(PREFIX + "ssl-context-parameters").get("type").asText());
+        assertEquals("io.github.bucket4j.distributed.proxy.ProxyManager<java.lang.String>",
+                documented().get(PREFIX + "limit-store").get("type").asText());
         assertEquals("java.lang.Integer", documented().get(PREFIX + "proxy-port").get("type").asText());
+    }
+
+    @Test
+    void durationOptionsAreDurations() {
+        componentOptions().forEach((option, componentProperty) -> {
+            if ("duration".equals(componentProperty.path("type").asText())) {
+                assertEquals("java.time.Duration", documented().get(PREFIX + kebabCase(option)).get("type").asText(),
+                        option);
+            }
+        });
+        assertEquals("30s", documented().get(PREFIX + "resend-interval").get("defaultValue").asText());
     }
 
     /** The component options, but the nested configuration object: Spring users set its options one by one. */

@@ -1,8 +1,10 @@
 package io.github.cameltextme.otp.springboot;
 
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.cameltextme.otp.TextMeOtpComponent;
 import io.github.cameltextme.otp.TextMeOtpConfiguration;
 import io.github.cameltextme.otp.TextMeOtpEndpoint;
+import io.github.cameltextme.otp.limit.InMemoryLimitStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -19,9 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The options the component gained after the first starter (connection pool, proxy, TLS, health checks) reach it from
- * {@code camel.component.textme-otp.*}: those of the component itself and those of its nested configuration, set
- * as flat properties. The properties here override application.yaml's.
+ * The options the component gained after the first starter (connection pool, proxy, TLS, health checks, limits) reach
+ * it from
+ * {@code camel.component.textme-otp.*}: those of the component itself and those of its nested configuration, set as
+ * flat properties. The properties here override application.yaml's. The limits' windows are durations in Spring's
+ * forms, a plain number being milliseconds.
  */
 @SpringBootTest(classes = TextMeOtpStarterOptionsTest.Application.class,
                 properties = {
@@ -38,7 +42,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
                         "camel.component.textme-otp.use-global-ssl-context-parameters=true",
                         "camel.component.textme-otp.ssl-context-parameters=#myTls",
                         "camel.component.textme-otp.connect-timeout=3s",
-                        "camel.component.textme-otp.response-timeout=2500ms" })
+                        "camel.component.textme-otp.response-timeout=2500ms",
+                        "camel.component.textme-otp.limits-enabled=false",
+                        "camel.component.textme-otp.resend-interval=45s",
+                        "camel.component.textme-otp.phone-send-limit=3",
+                        "camel.component.textme-otp.phone-send-window=15m",
+                        "camel.component.textme-otp.client-send-limit=20",
+                        "camel.component.textme-otp.client-send-window=2h",
+                        "camel.component.textme-otp.account-send-limit=500",
+                        "camel.component.textme-otp.account-send-window=1d",
+                        "camel.component.textme-otp.failed-validation-limit=4",
+                        "camel.component.textme-otp.failed-validation-window=90000",
+                        "camel.component.textme-otp.limit-store=#sharedLimits" })
 class TextMeOtpStarterOptionsTest {
 
     @ImportAutoConfiguration({ CamelAutoConfiguration.class, TextMeOtpComponentAutoConfiguration.class })
@@ -55,6 +70,17 @@ class TextMeOtpStarterOptionsTest {
         @Bean
         SSLContextParameters otherTls() {
             return new SSLContextParameters();
+        }
+
+        @Bean
+        ProxyManager<String> sharedLimits() {
+            return InMemoryLimitStore.create();
+        }
+
+        /** A second store: without the reference, Camel would autowire neither. */
+        @Bean
+        ProxyManager<String> localLimits() {
+            return InMemoryLimitStore.create();
         }
     }
 
@@ -94,6 +120,29 @@ class TextMeOtpStarterOptionsTest {
     }
 
     @Test
+    void theLimitOptionsReachTheNestedConfiguration() {
+        TextMeOtpConfiguration configuration = camelContext.getComponent("textme-otp", TextMeOtpComponent.class)
+                .getConfiguration();
+
+        assertFalse(configuration.isLimitsEnabled());
+        assertEquals(45_000, configuration.getResendInterval());
+        assertEquals(3, configuration.getPhoneSendLimit());
+        assertEquals(900_000, configuration.getPhoneSendWindow());
+        assertEquals(20, configuration.getClientSendLimit());
+        assertEquals(7_200_000, configuration.getClientSendWindow());
+        assertEquals(500, configuration.getAccountSendLimit());
+        assertEquals(86_400_000, configuration.getAccountSendWindow());
+        assertEquals(4, configuration.getFailedValidationLimit());
+        assertEquals(90_000, configuration.getFailedValidationWindow());
+    }
+
+    @Test
+    void theLimitStoreReferenceResolvesToThatBean() {
+        assertSame(applicationContext.getBean("sharedLimits"),
+                   camelContext.getComponent("textme-otp", TextMeOtpComponent.class).getLimitStore());
+    }
+
+    @Test
     void aBeanReferenceResolvesToThatBeanOfTheApplicationContext() {
         SSLContextParameters tls = camelContext.getComponent("textme-otp", TextMeOtpComponent.class)
                 .getConfiguration().getSslContextParameters();
@@ -112,5 +161,7 @@ class TextMeOtpStarterOptionsTest {
         assertEquals("proxy.internal.example", configuration.getProxyHost());
         assertEquals(3128, configuration.getProxyPort());
         assertSame(applicationContext.getBean("myTls"), configuration.getSslContextParameters());
+        assertEquals(45_000, configuration.getResendInterval());
+        assertEquals(500, configuration.getAccountSendLimit());
     }
 }

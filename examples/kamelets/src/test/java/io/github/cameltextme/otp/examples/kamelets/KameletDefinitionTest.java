@@ -37,7 +37,14 @@ class KameletDefinitionTest {
     private static final Set<String> NOT_KAMELET_PROPERTIES = Set.of(
             "operation", "lazyStartProducer", // Camel's plumbing, not TextMe settings
             // a bean reference, not a value: set it on the component, camel.component.textme-otp.ssl-context-parameters=#bean:name
-            "sslContextParameters");
+            "sslContextParameters",
+            // limits the Kamelets leave to the component, so that one setting holds for every route of the service
+            "limitsEnabled", "phoneSendWindow", "clientSendLimit", "clientSendWindow", "accountSendWindow",
+            "failedValidationLimit", "failedValidationWindow");
+    /** What each Kamelet's JSON input may carry: the caller's data, never a setting. */
+    private static final Map<String, Set<String>> INPUT_FIELDS = Map.of(
+            "textme-otp-send-action", Set.of("phone"),
+            "textme-otp-validate-action", Set.of("phone", "code"));
     /** The properties both Kamelets have: the account, and how to reach TextMe. */
     private static final List<String> CONNECTION = List.of(
             "testMode", "baseUrl", "connectTimeout", "responseTimeout", "allowInsecureHttp",
@@ -54,7 +61,8 @@ class KameletDefinitionTest {
     static Stream<Kamelet> kamelets() {
         return Stream.of(
                 new Kamelet("textme-otp-send-action", "send",
-                            with(CONNECTION, "username", "apiToken", "source", "appId", "maxTries", "validTime", "text"),
+                            with(CONNECTION, "username", "apiToken", "source", "appId", "maxTries", "validTime", "text",
+                                 "resendInterval", "phoneSendLimit", "accountSendLimit"),
                             List.of("username", "apiToken", "source")),
                 new Kamelet("textme-otp-validate-action", "validate",
                             with(CONNECTION, "username", "apiToken", "appId", "throwOnInvalidCode"),
@@ -171,6 +179,16 @@ class KameletDefinitionTest {
             assertEquals(alwaysSet ? "{{" + name + "}}" : "{{?" + name + "}}", parameters.get(name),
                          name + ": an optional property without default must not reach the component when unset");
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kamelets")
+    void theJsonInputCarriesOnlyTheCallersData(Kamelet kamelet) throws IOException {
+        Map<String, Object> json = map(map(map(map(map(load(kamelet), "spec"), "dataTypes"), "in"), "types"), "json");
+        Map<String, Object> schema = map(json, "schema");
+
+        assertEquals(INPUT_FIELDS.get(kamelet.name()), map(schema, "properties").keySet());
+        assertEquals(INPUT_FIELDS.get(kamelet.name()), Set.copyOf(list(schema, "required")));
     }
 
     @Test

@@ -11,7 +11,6 @@ import io.github.cameltextme.otp.TextMeOtpOperation;
 import io.github.cameltextme.otp.TextMeOtpTransportException;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.spi.PropertiesComponent;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,12 +35,7 @@ class KameletProxyOptionsTest extends KameletTestSupport {
     @Override
     void addRoutes() throws Exception {
         closedPort = closedPort();
-        PropertiesComponent properties = context.getPropertiesComponent();
-        for (String kamelet : List.of(SEND_KAMELET, VALIDATE_KAMELET)) {
-            properties.addInitialProperty("camel.kamelet." + kamelet + ".username", sim.username());
-            properties.addInitialProperty("camel.kamelet." + kamelet + ".apiToken", sim.token());
-        }
-        properties.addInitialProperty("camel.kamelet." + SEND_KAMELET + ".source", SOURCE);
+        accountAsKameletProperties();
         String proxy = "proxyHost=127.0.0.1&proxyPort=" + closedPort;
         context.addRoutes(new RouteBuilder() {
             @Override

@@ -1,10 +1,13 @@
 package io.github.cameltextme.otp.examples.kamelets;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
 import io.github.cameltextme.otp.simulator.TextMeSimulatorExtension;
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -13,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * A Camel context per test, whose TextMe account is the simulator's: the {@code textme.*} properties that the route
@@ -55,9 +60,30 @@ abstract class KameletTestSupport {
     /** Adds the routes under test, before the context starts. */
     abstract void addRoutes() throws Exception;
 
+    /** The simulator's account as {@code camel.kamelet.<name>.*} properties of both Kamelets, the sender too. */
+    void accountAsKameletProperties() {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        for (String kamelet : List.of(SEND_KAMELET, VALIDATE_KAMELET)) {
+            properties.addInitialProperty("camel.kamelet." + kamelet + ".username", sim.username());
+            properties.addInitialProperty("camel.kamelet." + kamelet + ".apiToken", sim.token());
+        }
+        properties.addInitialProperty("camel.kamelet." + SEND_KAMELET + ".source", SOURCE);
+    }
+
     /** Sends a JSON text and reads the JSON answer. */
     JsonNode requestJson(String uri, String json) throws Exception {
         return JSON.readTree(template.requestBody(uri, json, String.class));
+    }
+
+    /** Sends a JSON text with one header and reads the JSON answer. */
+    JsonNode requestJson(String uri, String json, String header, Object value) throws Exception {
+        return JSON.readTree(template.requestBodyAndHeader(uri, json, header, value, String.class));
+    }
+
+    /** Sends a JSON text that must fail the exchange, and returns the failure, which must be of this type. */
+    <T extends Exception> T failure(Class<T> type, String uri, String json) {
+        CamelExecutionException e = assertThrows(CamelExecutionException.class, () -> template.requestBody(uri, json));
+        return assertInstanceOf(type, e.getCause());
     }
 
     /** The body of the one request the simulator received, as JSON. */

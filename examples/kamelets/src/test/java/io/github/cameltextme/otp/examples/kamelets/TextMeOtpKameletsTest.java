@@ -4,17 +4,15 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cameltextme.otp.TextMeOtpConstants;
 import io.github.cameltextme.otp.TextMeOtpInvalidCodeException;
+import io.github.cameltextme.otp.TextMeOtpValidationException;
 import io.github.cameltextme.otp.simulator.SmsMessage;
-import org.apache.camel.CamelExecutionException;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.spi.PropertiesComponent;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -26,12 +24,7 @@ class TextMeOtpKameletsTest extends KameletTestSupport {
 
     @Override
     void addRoutes() throws Exception {
-        PropertiesComponent properties = context.getPropertiesComponent();
-        for (String kamelet : List.of(SEND_KAMELET, VALIDATE_KAMELET)) {
-            properties.addInitialProperty("camel.kamelet." + kamelet + ".username", sim.username());
-            properties.addInitialProperty("camel.kamelet." + kamelet + ".apiToken", sim.token());
-        }
-        properties.addInitialProperty("camel.kamelet." + SEND_KAMELET + ".source", SOURCE);
+        accountAsKameletProperties();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -81,12 +74,32 @@ class TextMeOtpKameletsTest extends KameletTestSupport {
     }
 
     @Test
-    void theJsonObjectOverridesTheKameletProperties() throws Exception {
-        requestJson("direct:send", "{\"phone\": \"" + PHONE + "\", \"text\": \"Your code: [code]\", \"maxTries\": 5}");
+    void aJsonObjectCarryingASettingIsRefusedUnsent() {
+        failure(TextMeOtpValidationException.class, "direct:send",
+                "{\"phone\": \"" + PHONE + "\", \"text\": \"Your code: [code]\", \"maxTries\": 5}");
+        failure(TextMeOtpValidationException.class, "direct:validate",
+                "{\"phone\": \"" + PHONE + "\", \"code\": \"123456\", \"appId\": 2}");
+
+        assertTrue(sim.requests().isEmpty(), "TextMe was not called");
+    }
+
+    @Test
+    void aHeaderOfTheCallingRouteSetsWhatTheBodyMayNot() throws Exception {
+        requestJson("direct:send", "{\"phone\": \"" + PHONE + "\"}", TextMeOtpConstants.TEXT, "Your code: [code]");
 
         SmsMessage sms = sim.messages().get(0);
         assertEquals("Your code: " + sms.code(), sms.text());
-        assertEquals(5, onlyRequestBody().at("/send_otp/max_tries").asInt());
+    }
+
+    @Test
+    void aJsonStringIsTheCodeWithThePhoneInItsHeader() throws Exception {
+        requestJson("direct:send", "{\"phone\": \"" + PHONE + "\"}");
+
+        JsonNode answer = requestJson("direct:validate", "\"" + sim.lastCode(PHONE) + "\"",
+                                      TextMeOtpConstants.PHONE, "052-123-4567");
+
+        assertTrue(answer.get("valid").asBoolean());
+        assertEquals(PHONE, answer.get("phone").asText());
     }
 
     @Test
@@ -111,10 +124,7 @@ class TextMeOtpKameletsTest extends KameletTestSupport {
         requestJson("direct:send", "{\"phone\": \"" + PHONE + "\"}");
         String wrong = validateJson(PHONE, wrongCode(sim.lastCode(PHONE)));
 
-        CamelExecutionException e = assertThrows(CamelExecutionException.class,
-                () -> template.requestBody("direct:validate-or-throw", wrong));
-
-        assertInstanceOf(TextMeOtpInvalidCodeException.class, e.getCause());
+        failure(TextMeOtpInvalidCodeException.class, "direct:validate-or-throw", wrong);
     }
 
     private static List<String> fieldNames(JsonNode node) {
