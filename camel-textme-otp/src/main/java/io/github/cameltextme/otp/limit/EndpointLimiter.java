@@ -3,6 +3,7 @@ package io.github.cameltextme.otp.limit;
 import java.time.Duration;
 
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.VerboseResult;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.cameltextme.otp.TextMeOtpConfiguration;
 import io.github.cameltextme.otp.TextMeOtpLimit;
@@ -25,7 +26,6 @@ public final class EndpointLimiter {
     private final LimitStore store;
     private final LimitKeys keys;
     private final String accountPrefix;
-    private final LimitRule resend;
     private final LimitRule phoneSends;
     private final LimitRule clientSends;
     private final LimitRule accountSends;
@@ -39,22 +39,23 @@ public final class EndpointLimiter {
         this.store = new LimitStore(proxies, configuration.getConnectTimeout());
         this.keys = new LimitKeys(configuration.getApiToken());
         this.accountPrefix = KEY_PREFIX + configuration.getUsername() + ":";
-        this.resend = configuration.getResendInterval() <= 0 ? null
-                : LimitRule.spacing(TextMeOtpLimit.RESEND_INTERVAL, "resend",
-                                    Duration.ofMillis(configuration.getResendInterval()));
-        this.phoneSends = countRule(TextMeOtpLimit.PHONE_SENDS, "phone",
-                                    configuration.getPhoneSendLimit(), configuration.getPhoneSendWindow());
-        this.clientSends = countRule(TextMeOtpLimit.CLIENT_SENDS, "client",
-                                     configuration.getClientSendLimit(), configuration.getClientSendWindow());
-        this.accountSends = countRule(TextMeOtpLimit.ACCOUNT_SENDS, "account",
-                                      configuration.getAccountSendLimit(), configuration.getAccountSendWindow());
-        this.failedValidations = countRule(TextMeOtpLimit.FAILED_VALIDATIONS, "failed-validation",
-                                           configuration.getFailedValidationLimit(),
-                                           configuration.getFailedValidationWindow());
+        this.phoneSends = LimitRule.perPhone(Duration.ofMillis(configuration.getResendInterval()),
+                                             configuration.getPhoneSendLimit(),
+                                             Duration.ofMillis(configuration.getPhoneSendWindow()));
+        this.clientSends = LimitRule.perWindow(TextMeOtpLimit.CLIENT_SENDS, "client",
+                                               configuration.getClientSendLimit(),
+                                               Duration.ofMillis(configuration.getClientSendWindow()));
+        this.accountSends = LimitRule.perWindow(TextMeOtpLimit.ACCOUNT_SENDS, "account",
+                                                configuration.getAccountSendLimit(),
+                                                Duration.ofMillis(configuration.getAccountSendWindow()));
+        this.failedValidations = LimitRule.perWindow(TextMeOtpLimit.FAILED_VALIDATIONS, "failed-validation",
+                                                     configuration.getFailedValidationLimit(),
+                                                     Duration.ofMillis(configuration.getFailedValidationWindow()));
     }
 
     /**
-     * Takes a place for a send in the resend interval, the phone's, the client's and the account's limits.
+     * Takes a place for a send in the phone's limits (the resend interval and the count), the client's and the
+     * account's.
      *
      * @param  clientKey                    the caller; {@code null} or blank when the client limit does not count it
      * @throws TextMeOtpRateLimitException  when a limit refuses the send
@@ -62,13 +63,15 @@ public final class EndpointLimiter {
      */
     public Reservation reserveSend(String phone, int appId, String clientKey) {
         Reservation reservation = new Reservation(store, TextMeOtpOperation.send);
-        String phoneHash = resend != null || phoneSends != null ? keys.hash(phone) : null;
-        take(reservation, resend, phoneKey(resend, appId, phoneHash), phone);
-        take(reservation, phoneSends, phoneKey(phoneSends, appId, phoneHash), phone);
-        if (clientKey != null && !clientKey.isBlank()) {
+        if (phoneSends != null) {
+            take(reservation, phoneSends, phoneKey(phoneSends, appId, phone), phone);
+        }
+        if (clientSends != null && clientKey != null && !clientKey.isBlank()) {
             take(reservation, clientSends, accountKey(clientSends) + ":" + keys.hash(clientKey), phone);
         }
-        take(reservation, accountSends, accountKey(accountSends), phone);
+        if (accountSends != null) {
+            take(reservation, accountSends, accountKey(accountSends), phone);
+        }
         return reservation;
     }
 
@@ -83,36 +86,35 @@ public final class EndpointLimiter {
             return Reservation.none();
         }
         Reservation reservation = new Reservation(store, TextMeOtpOperation.validate);
-        take(reservation, failedValidations, phoneKey(failedValidations, appId, keys.hash(phone)), phone);
+        take(reservation, failedValidations, phoneKey(failedValidations, appId, phone), phone);
         return reservation;
     }
 
-    /** {@code textme-otp:<username>:<appId>:<setting>:<phone HMAC>}; {@code null} for a limit that is off. */
-    private String phoneKey(LimitRule rule, int appId, String phoneHash) {
-        return rule == null ? null : accountPrefix + appId + ":" + rule.setting() + ":" + phoneHash;
+    /** {@code textme-otp:<username>:<appId>:<setting>:<phone HMAC>}. */
+    private String phoneKey(LimitRule rule, int appId, String phone) {
+        return accountPrefix + appId + ":" + rule.setting() + ":" + keys.hash(phone);
     }
 
-    /** {@code textme-otp:<username>:<setting>}; {@code null} for a limit that is off. */
+    /** {@code textme-otp:<username>:<setting>}. */
     private String accountKey(LimitRule rule) {
-        return rule == null ? null : accountPrefix + rule.setting();
+        return accountPrefix + rule.setting();
     }
 
-    /** Takes a place in the rule's bucket for the key; does nothing for a limit that is off. */
+    /** Takes a place in the rule's bucket for the key. */
     private void take(Reservation reservation, LimitRule rule, String key, String phone) {
-        if (rule == null) {
-            return;
-        }
-        ConsumptionProbe probe;
+        VerboseResult<ConsumptionProbe> taken;
         try {
-            probe = store.take(reservation.operation(), key, rule.bucket());
+            taken = store.take(reservation.operation(), key, rule.bucket());
         } catch (TextMeOtpLimitStoreException e) {
             giveBackAfter(reservation, e);
             throw e;
         }
+        ConsumptionProbe probe = taken.getValue();
         if (!probe.isConsumed()) {
+            TextMeOtpLimit limit = rule.refusing(taken.getDiagnostics().getAvailableTokensPerEachBandwidth());
             TextMeOtpRateLimitException refusal = new TextMeOtpRateLimitException(
-                    reservation.operation(), rule.limit(), wholeSeconds(probe.getNanosToWaitForRefill()),
-                    subject(rule.limit(), phone));
+                    reservation.operation(), limit, wholeSeconds(probe.getNanosToWaitForRefill()),
+                    subject(limit, phone));
             giveBackAfter(reservation, refusal);
             throw refusal;
         }
@@ -139,9 +141,5 @@ public final class EndpointLimiter {
     private static Duration wholeSeconds(long nanos) {
         long seconds = (nanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND;
         return Duration.ofSeconds(Math.max(1, seconds));
-    }
-
-    private static LimitRule countRule(TextMeOtpLimit limit, String name, int count, long windowMillis) {
-        return count <= 0 ? null : LimitRule.countPerWindow(limit, name, count, Duration.ofMillis(windowMillis));
     }
 }

@@ -15,7 +15,7 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
  */
 public final class InMemoryLimitStore {
 
-    /** The most keys held at once: some 330 bytes each, about 33 MB when full. */
+    /** The most keys held at once: some 380 bytes each, about 38 MB when full. */
     public static final long MAX_KEYS = 100_000;
 
     private InMemoryLimitStore() {

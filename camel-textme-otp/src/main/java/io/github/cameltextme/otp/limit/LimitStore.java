@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.VerboseResult;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.cameltextme.otp.TextMeOtpLimitStoreException;
@@ -29,13 +30,17 @@ final class LimitStore {
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** Takes one token of the key's bucket, creating the bucket with this configuration if the store has none. */
-    ConsumptionProbe take(TextMeOtpOperation operation, String key, BucketConfiguration bucket) {
+    /**
+     * Takes one token of the key's bucket, creating the bucket with this configuration if the store has none; the
+     * answer tells, when no token was left, which bandwidth had none.
+     */
+    VerboseResult<ConsumptionProbe> take(TextMeOtpOperation operation, String key, BucketConfiguration bucket) {
         if (asyncProxies != null) {
-            return await(operation, asyncProxies.builder().build(key, bucket).tryConsumeAndReturnRemaining(1));
+            return await(operation,
+                         asyncProxies.builder().build(key, bucket).asVerbose().tryConsumeAndReturnRemaining(1));
         }
         try {
-            return proxies.builder().build(key, () -> bucket).tryConsumeAndReturnRemaining(1);
+            return proxies.builder().build(key, () -> bucket).asVerbose().tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException e) {
             throw failed(operation, e);
         }
