@@ -1,5 +1,6 @@
 package io.github.cameltextme.examples.otpservice;
 
+import java.util.Map;
 import java.util.Optional;
 
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
@@ -28,6 +29,15 @@ public final class OtpService implements AutoCloseable {
 
     /** Starts the service on the given simulator, which it closes when it stops, or on the real API when null. */
     static OtpService start(OtpServiceSettings settings, TextMeSimulator simulator) throws Exception {
+        return start(settings, simulator, Map.of());
+    }
+
+    /**
+     * Starts the service on the given simulator (closed when it stops; the real API when null), with Camel properties
+     * that override application.properties, e.g. {@code camel.component.textme-otp.client-send-limit}.
+     */
+    static OtpService start(OtpServiceSettings settings, TextMeSimulator simulator, Map<String, String> properties)
+            throws Exception {
         Main main = new Main();
         main.addOverrideProperty("camel.server.port", String.valueOf(settings.port()));
         if (simulator != null) {
@@ -35,6 +45,7 @@ public final class OtpService implements AutoCloseable {
             main.addOverrideProperty("camel.component.textme-otp.username", simulator.username());
             main.addOverrideProperty("camel.component.textme-otp.api-token", simulator.token());
         }
+        properties.forEach(main::addOverrideProperty);
         try {
             main.start();
         } catch (Exception e) {
