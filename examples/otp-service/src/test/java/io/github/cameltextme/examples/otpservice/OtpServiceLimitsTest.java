@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import io.github.cameltextme.otp.LocalRedisServer;
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -21,14 +22,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The send limits as callers meet them: the client limit counts the caller's address.
+ * The send limits as callers meet them: the client limit counts the caller's address, and with
+ * {@code TEXTME_LIMITS_REDIS_URL} two instances of the service count in one real redis-server.
  */
 class OtpServiceLimitsTest {
+
+    /** How long a send waits for the limit store before it is refused: short, so that a stopped Redis fails fast. */
+    private static final Map<String, String> SHORT_CONNECT_TIMEOUT
+            = Map.of("camel.component.textme-otp.connect-timeout", "1000");
 
     @Test
     void theClientLimitCountsTheCallersAddressWhateverHeadersTheCallerSends() throws Exception {
         TextMeSimulator simulator = TextMeSimulator.start();
-        OtpServiceSettings settings = onSimulator();
+        OtpServiceSettings settings = onSimulator("");
         try (OtpService service = OtpService.start(settings, simulator,
                                                    Map.of("camel.component.textme-otp.client-send-limit", "1"))) {
             assertEquals(200, send(service, "054-321-1001").statusCode());
@@ -47,6 +53,47 @@ class OtpServiceLimitsTest {
             assertEquals("HTTP/1.1 200 OK", sendFrom("127.0.0.2", settings.port(), "054-321-1003"),
                          "another address has a count of its own");
             assertEquals(2, simulator.messages().size());
+        }
+    }
+
+    @Test
+    void twoInstancesSharingOneRedisHoldAPhoneToOneResendInterval() throws Exception {
+        TextMeSimulator firstSimulator = TextMeSimulator.start();
+        TextMeSimulator secondSimulator = TextMeSimulator.start();
+        try (LocalRedisServer redis = LocalRedisServer.start();
+             OtpService first = OtpService.start(onSimulator(redis.uri()), firstSimulator);
+             OtpService second = OtpService.start(onSimulator(redis.uri()), secondSimulator)) {
+            assertEquals("Redis at 127.0.0.1:" + redis.port(), first.limitsLocation());
+
+            assertEquals(200, send(first, "054-321-2001").statusCode());
+            HttpResponse<String> again = send(second, "054-321-2001");
+
+            assertEquals(429, again.statusCode(), again.body());
+            assertTrue(again.body().startsWith("{\"error\":\"too many requests (RESEND_INTERVAL)"), again.body());
+            assertTrue(again.headers().firstValue("Retry-After").isPresent());
+            assertEquals(1, firstSimulator.messages().size());
+            assertTrue(secondSimulator.messages().isEmpty(), "the second instance sent nothing");
+        } finally {
+            firstSimulator.close();
+            secondSimulator.close();
+        }
+    }
+
+    @Test
+    void aStoppedRedisIs503AndSendsNothing() throws Exception {
+        TextMeSimulator simulator = TextMeSimulator.start();
+        try (LocalRedisServer redis = LocalRedisServer.start();
+             OtpService service = OtpService.start(onSimulator(redis.uri()), simulator, SHORT_CONNECT_TIMEOUT)) {
+            assertEquals(200, send(service, "054-321-3001").statusCode());
+            redis.stop();
+
+            HttpResponse<String> refused = send(service, "054-321-3002");
+
+            assertEquals(503, refused.statusCode(), refused.body());
+            assertEquals("{\"error\":\"the service cannot count its send limits, try again later\"}", refused.body());
+            assertEquals(1, simulator.messages().size(), "nothing sent once Redis stopped");
+        } finally {
+            simulator.close();
         }
     }
 

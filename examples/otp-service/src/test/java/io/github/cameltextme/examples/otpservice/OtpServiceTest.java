@@ -29,7 +29,7 @@ class OtpServiceTest {
 
     @BeforeAll
     static void startService() throws Exception {
-        service = OtpService.start(onSimulator());
+        service = OtpService.start(onSimulator(""));
         simulator = service.simulator().orElseThrow();
     }
 
@@ -127,7 +127,7 @@ class OtpServiceTest {
     void theWalkthroughReportsAStepThatDidNotBehave() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         TextMeSimulator strict = TextMeSimulator.builder().allowedSources("SomeoneElse").start();
-        try (OtpService refusing = OtpService.start(onSimulator(), strict)) {
+        try (OtpService refusing = OtpService.start(onSimulator(""), strict)) {
             boolean behaved = new Walkthrough(refusing, strict, new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
 
             String output = printed.toString(StandardCharsets.UTF_8);
@@ -141,7 +141,7 @@ class OtpServiceTest {
     void textMeRefusingIs502() throws Exception {
         // a simulator that has not verified the service's sender refuses every send (status 515)
         TextMeSimulator strict = TextMeSimulator.builder().allowedSources("SomeoneElse").start();
-        try (OtpService refusing = OtpService.start(onSimulator(), strict)) {
+        try (OtpService refusing = OtpService.start(onSimulator(""), strict)) {
             HttpResponse<String> refused = send(refusing, "054-321-0004");
 
             assertEquals(502, refused.statusCode());

@@ -23,9 +23,9 @@ final class ServiceCalls {
         }
     }
 
-    /** Settings for a service on the simulator, on a free port. */
-    static OtpServiceSettings onSimulator() throws IOException {
-        return new OtpServiceSettings("", freePort(), false);
+    /** Settings for a service on the simulator, on a free port, with its limits in memory or in the given Redis. */
+    static OtpServiceSettings onSimulator(String limitsRedisUrl) throws IOException {
+        return new OtpServiceSettings("", freePort(), false, limitsRedisUrl);
     }
 
     /** Posts the JSON to the service, with the extra headers given as name, value, name, value... */
