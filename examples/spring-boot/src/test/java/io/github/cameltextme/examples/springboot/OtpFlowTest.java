@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The phone verification flow through HTTP, against the simulator of the JUnit extension. The extension sets the
  * static field before Spring creates the context, so the dynamic properties can point the component at it; the
  * context is closed after the class, as the simulator is. The context keeps its send limits (30 s between two sends to
- * one phone) for the whole class, so each test that sends has a phone of its own.
+ * one phone) for the whole class, in memory whatever TEXTME_LIMITS_REDIS_URL says, so each test that sends has a phone
+ * of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith({ TextMeSimulatorExtension.class, OutputCaptureExtension.class })

@@ -6,8 +6,9 @@ import io.github.cameltextme.otp.simulator.TextMeSimulator;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The dynamic properties of a test against the simulator of the JUnit extension: the component pointed at it. The
- * simulator is read when Spring resolves the properties, after the extension has set it.
+ * The dynamic properties of a test against the simulator of the JUnit extension: the component pointed at it, and the
+ * send limits in memory whatever TEXTME_LIMITS_REDIS_URL the build's environment has. The simulator is read when Spring
+ * resolves the properties, after the extension has set it.
  */
 final class SimulatorProperties {
 
@@ -24,5 +25,6 @@ final class SimulatorProperties {
         registry.add("camel.component.textme-otp.base-url", () -> simulator.get().apiUrl());
         registry.add("camel.component.textme-otp.username", () -> simulator.get().username());
         registry.add("camel.component.textme-otp.api-token", token::get);
+        registry.add("textme.limits.redis-url", () -> "");
     }
 }
