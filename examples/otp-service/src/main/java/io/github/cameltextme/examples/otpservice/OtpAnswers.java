@@ -3,6 +3,7 @@ package io.github.cameltextme.examples.otpservice;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.cameltextme.otp.TextMeOtpRateLimitException;
 import io.github.cameltextme.otp.TextMeOtpResult;
 
 /**
@@ -32,5 +33,17 @@ public final class OtpAnswers {
     /** {@code {"error": "<reason>"}}. */
     public static Map<String, Object> error(String reason) {
         return Map.of("error", reason);
+    }
+
+    /**
+     * {@code {"error": "too many requests (RESEND_INTERVAL), try again in 30 s", "retryAfterSeconds": 30}}: the limit
+     * that refused and the wait, never the phone nor the client.
+     */
+    public static Map<String, Object> limited(TextMeOtpRateLimitException refusal) {
+        long seconds = refusal.getRetryAfter().toSeconds();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("error", "too many requests (" + refusal.getLimit() + "), try again in " + seconds + " s");
+        answer.put("retryAfterSeconds", seconds);
+        return answer;
     }
 }

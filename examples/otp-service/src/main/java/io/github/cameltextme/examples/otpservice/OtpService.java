@@ -1,5 +1,6 @@
 package io.github.cameltextme.examples.otpservice;
 
+import java.util.Map;
 import java.util.Optional;
 
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
@@ -7,17 +8,23 @@ import org.apache.camel.main.Main;
 
 /**
  * The running service: Camel Main with the YAML routes of {@code routes/}, and, when no TextMe token is configured,
- * the TextMe simulator in-process with the component pointed at it.
+ * the TextMe simulator in-process with the component pointed at it. With a Redis URL in the settings the send limits
+ * count in that Redis, shared by every instance using it; otherwise in this process's memory.
  */
 public final class OtpService implements AutoCloseable {
 
+    /** The registry name of the Redis store, which the component autowires as its {@code limitStore}. */
+    static final String LIMIT_STORE_BEAN = "textMeOtpLimitStore";
+
     private final Main main;
     private final TextMeSimulator simulator;
+    private final RedisLimitStore limitStore;
     private final int port;
 
-    private OtpService(Main main, TextMeSimulator simulator, int port) {
+    private OtpService(Main main, TextMeSimulator simulator, RedisLimitStore limitStore, int port) {
         this.main = main;
         this.simulator = simulator;
+        this.limitStore = limitStore;
         this.port = port;
     }
 
@@ -28,6 +35,15 @@ public final class OtpService implements AutoCloseable {
 
     /** Starts the service on the given simulator, which it closes when it stops, or on the real API when null. */
     static OtpService start(OtpServiceSettings settings, TextMeSimulator simulator) throws Exception {
+        return start(settings, simulator, Map.of());
+    }
+
+    /**
+     * Starts the service on the given simulator (closed when it stops; the real API when null), with Camel properties
+     * that override application.properties, e.g. {@code camel.component.textme-otp.client-send-limit}.
+     */
+    static OtpService start(OtpServiceSettings settings, TextMeSimulator simulator, Map<String, String> properties)
+            throws Exception {
         Main main = new Main();
         main.addOverrideProperty("camel.server.port", String.valueOf(settings.port()));
         if (simulator != null) {
@@ -35,15 +51,24 @@ public final class OtpService implements AutoCloseable {
             main.addOverrideProperty("camel.component.textme-otp.username", simulator.username());
             main.addOverrideProperty("camel.component.textme-otp.api-token", simulator.token());
         }
+        properties.forEach(main::addOverrideProperty);
+        RedisLimitStore limitStore = null;
         try {
+            if (settings.usesRedisLimits()) {
+                limitStore = RedisLimitStore.connect(settings.limitsRedisUrl());
+                main.bind(LIMIT_STORE_BEAN, limitStore.proxyManager());
+            }
             main.start();
         } catch (Exception e) {
+            if (limitStore != null) {
+                limitStore.close();
+            }
             if (simulator != null) {
                 simulator.close();
             }
             throw e;
         }
-        return new OtpService(main, simulator, settings.port());
+        return new OtpService(main, simulator, limitStore, settings.port());
     }
 
     /** The service's base URL, e.g. {@code http://127.0.0.1:8080}. */
@@ -56,10 +81,18 @@ public final class OtpService implements AutoCloseable {
         return Optional.ofNullable(simulator);
     }
 
-    /** Stops Camel, then the simulator. */
+    /** Where the send limits count: {@code Redis at host:port} or {@code this process's memory}. */
+    public String limitsLocation() {
+        return limitStore != null ? "Redis at " + limitStore.address() : "this process's memory";
+    }
+
+    /** Stops Camel, then the Redis client and the simulator. */
     @Override
     public void close() {
         main.stop();
+        if (limitStore != null) {
+            limitStore.close();
+        }
         if (simulator != null) {
             simulator.close();
         }

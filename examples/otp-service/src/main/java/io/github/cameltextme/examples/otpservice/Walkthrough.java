@@ -13,7 +13,8 @@ import io.github.cameltextme.otp.simulator.TextMeSimulator;
 
 /**
  * The start-up demonstration on the simulator: send an OTP to a demo phone through the service, read the SMS from
- * the simulator's inbox, validate a wrong code (not valid), then the right one (valid), printing each step.
+ * the simulator's inbox, validate a wrong code (not valid), then the right one (valid), then ask for a second code at
+ * once, which the resend interval refuses (429 with Retry-After), printing each step.
  */
 final class Walkthrough {
 
@@ -32,12 +33,17 @@ final class Walkthrough {
         this.out = out;
     }
 
-    /** Runs the four steps; whether each answered as expected. */
+    /** Runs the five steps; whether each answered as expected. */
     boolean run() throws IOException, InterruptedException {
         out.println();
         out.println("Walk-through on the simulator:");
-        String sent = post("/otp/send", "{\"phone\": \"" + DEMO_PHONE + "\"}");
-        check("1. POST /otp/send {\"phone\": \"" + DEMO_PHONE + "\"} -> " + sent, sent.contains("\"sent\":true"));
+        String sendBody = "{\"phone\": \"" + DEMO_PHONE + "\"}";
+        HttpResponse<String> sent = post("/otp/send", sendBody);
+        check("1. POST /otp/send " + sendBody + " -> " + shown(sent), sent.body().contains("\"sent\":true"));
+        if (sent.statusCode() == 429) {
+            out.println("      the shared limits still hold the demo phone: another run of the walk-through, counting in"
+                        + " the same Redis, texted it lately");
+        }
 
         SmsMessage sms = simulator.messages().isEmpty() ? null : simulator.messages().get(0);
         boolean delivered = sms != null && sms.phone().equals(DEMO_PHONE_CANONICAL);
@@ -49,11 +55,19 @@ final class Walkthrough {
         String code = sms.code();
         String wrongCode = code.equals("000000") ? "111111" : "000000";
 
-        String wrong = post("/otp/verify", verifyBody(wrongCode));
-        check("3. POST /otp/verify with the wrong code " + wrongCode + " -> " + wrong, wrong.contains("\"valid\":false"));
+        HttpResponse<String> wrong = post("/otp/verify", verifyBody(wrongCode));
+        check("3. POST /otp/verify with the wrong code " + wrongCode + " -> " + shown(wrong),
+              wrong.body().contains("\"valid\":false"));
 
-        String right = post("/otp/verify", verifyBody(code));
-        check("4. POST /otp/verify with the code from the SMS, " + code + " -> " + right, right.contains("\"valid\":true"));
+        HttpResponse<String> right = post("/otp/verify", verifyBody(code));
+        check("4. POST /otp/verify with the code from the SMS, " + code + " -> " + shown(right),
+              right.body().contains("\"valid\":true"));
+
+        HttpResponse<String> again = post("/otp/send", sendBody);
+        check("5. POST /otp/send " + sendBody + " again at once -> " + shown(again)
+              + (again.headers().firstValue("Retry-After").map(seconds -> ", Retry-After: " + seconds).orElse("")),
+              again.statusCode() == 429 && again.headers().firstValue("Retry-After").isPresent()
+              && simulator.messages().size() == 1);
         out.println(allBehaved ? "Every step behaved." : "Some step did not behave: see above.");
         return allBehaved;
     }
@@ -62,18 +76,21 @@ final class Walkthrough {
         return "{\"phone\": \"" + DEMO_PHONE + "\", \"code\": \"" + code + "\"}";
     }
 
+    private static String shown(HttpResponse<String> response) {
+        return response.statusCode() + " " + response.body();
+    }
+
     private void check(String step, boolean behaved) {
         out.println("   " + step + (behaved ? "   ok" : "   UNEXPECTED"));
         allBehaved &= behaved;
     }
 
-    private String post(String path, String json) throws IOException, InterruptedException {
+    private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(service.url() + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() + " " + response.body();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

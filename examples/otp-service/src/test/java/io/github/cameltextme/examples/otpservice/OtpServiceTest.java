@@ -2,10 +2,6 @@ package io.github.cameltextme.examples.otpservice;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
@@ -15,30 +11,25 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static io.github.cameltextme.examples.otpservice.ServiceCalls.onSimulator;
+import static io.github.cameltextme.examples.otpservice.ServiceCalls.post;
+import static io.github.cameltextme.examples.otpservice.ServiceCalls.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The service in-process on a free port, on its embedded simulator, driven over HTTP.
+ * The service in-process on a free port, on its embedded simulator, driven over HTTP. The service keeps its limits
+ * (30 s between two sends to one phone) for the whole class, so each test that sends has a phone of its own.
  */
 class OtpServiceTest {
-
-    private static final String PHONE = "054-321-0000";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static OtpService service;
     private static TextMeSimulator simulator;
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @BeforeAll
     static void startService() throws Exception {
-        service = OtpService.start(new OtpServiceSettings("", freePort(), false));
+        service = OtpService.start(onSimulator(""));
         simulator = service.simulator().orElseThrow();
     }
 
@@ -52,40 +43,50 @@ class OtpServiceTest {
         simulator.reset();
     }
 
-    private static HttpResponse<String> post(String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(service.url() + path))
-                                 .header("Content-Type", "application/json")
-                                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                         HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String verify(String code) throws Exception {
-        HttpResponse<String> response = post("/otp/verify", "{\"phone\": \"" + PHONE + "\", \"code\": \"" + code + "\"}");
+    private static String verify(String phone, String code) throws Exception {
+        HttpResponse<String> response = post(service, "/otp/verify", "{\"phone\": \"" + phone + "\", \"code\": \"" + code + "\"}");
         assertEquals(200, response.statusCode(), response.body());
         return response.body();
     }
 
     @Test
     void sendsAnOtpAndVerifiesTheCodeFromTheInbox() throws Exception {
-        HttpResponse<String> sent = post("/otp/send", "{\"phone\": \"" + PHONE + "\"}");
+        HttpResponse<String> sent = send(service, "054-321-0000");
 
         assertEquals(200, sent.statusCode());
         assertEquals("application/json", sent.headers().firstValue("Content-Type").orElse(""));
         assertTrue(sent.body().matches("\\{\"sent\":true,\"phone\":\"0543210000\",\"shipmentId\":\"\\d+\"}"), sent.body());
         String code = simulator.lastCode("0543210000");
         String wrong = code.equals("000000") ? "111111" : "000000";
-        assertEquals("{\"valid\":false}", verify(wrong));
-        assertEquals("{\"valid\":true}", verify(code));
-        assertEquals("{\"valid\":false}", verify(code), "one-time");
+        assertEquals("{\"valid\":false}", verify("054-321-0000", wrong));
+        assertEquals("{\"valid\":true}", verify("054-321-0000", code));
+        assertEquals("{\"valid\":false}", verify("054-321-0000", code), "one-time");
+    }
+
+    @Test
+    void aSecondSendToOnePhoneWithinTheResendIntervalIs429WithRetryAfterAndSendsNothing() throws Exception {
+        assertEquals(200, send(service, "054-321-0001").statusCode());
+
+        HttpResponse<String> again = send(service, "+972 54-321-0001");
+
+        assertEquals(429, again.statusCode(), again.body());
+        assertEquals("application/json", again.headers().firstValue("Content-Type").orElse(""));
+        String retryAfter = again.headers().firstValue("Retry-After").orElseThrow();
+        long seconds = Long.parseLong(retryAfter);
+        assertTrue(seconds >= 1 && seconds <= 30, retryAfter);
+        assertEquals("{\"error\":\"too many requests (RESEND_INTERVAL), try again in " + seconds + " s\","
+                     + "\"retryAfterSeconds\":" + seconds + "}", again.body());
+        assertEquals(1, simulator.messages().size(), "the refused send reached no SMS");
     }
 
     @Test
     void badInputIs400WithTheReasonAndNothingIsSent() throws Exception {
-        HttpResponse<String> landline = post("/otp/send", "{\"phone\": \"03-123-4567\"}");
-        HttpResponse<String> shortCode = post("/otp/verify", "{\"phone\": \"" + PHONE + "\", \"code\": \"123\"}");
-        HttpResponse<String> notJson = post("/otp/send", "phone=0541234567");
-        HttpResponse<String> notAnObject = post("/otp/send", "[\"" + PHONE + "\"]");
-        HttpResponse<String> noPhone = post("/otp/send", "{}");
+        HttpResponse<String> landline = send(service, "03-123-4567");
+        HttpResponse<String> shortCode = post(service, "/otp/verify", "{\"phone\": \"054-321-0002\", \"code\": \"123\"}");
+        HttpResponse<String> notJson = post(service, "/otp/send", "phone=0541234567");
+        HttpResponse<String> notAnObject = post(service, "/otp/send", "[\"054-321-0002\"]");
+        HttpResponse<String> noPhone = post(service, "/otp/send", "{}");
+        HttpResponse<String> codeInAnArray = post(service, "/otp/verify", "{\"phone\": \"054-321-0002\", \"code\": [\"123456\"]}");
 
         assertEquals(400, landline.statusCode());
         assertTrue(landline.body().startsWith("{\"error\":\"Invalid phone: must be an Israeli mobile number"), landline.body());
@@ -96,13 +97,26 @@ class OtpServiceTest {
         assertEquals(400, notAnObject.statusCode(), notAnObject.body());
         assertEquals(400, noPhone.statusCode(), noPhone.body());
         assertTrue(noPhone.body().startsWith("{\"error\":\"Invalid phone: is required"), noPhone.body());
+        assertEquals(400, codeInAnArray.statusCode(), codeInAnArray.body());
+        assertEquals("{\"error\":\"Invalid code: must be a JSON string\"}", codeInAnArray.body());
         assertTrue(simulator.requests().isEmpty(), "nothing reached TextMe");
     }
 
     @Test
+    void aNestedObjectSmugglingSettingsIs400AndSendsNothing() throws Exception {
+        HttpResponse<String> smuggled = post(service, "/otp/send",
+                "{\"phone\": {\"phone\": \"0521234567\", \"text\": \"Pay here [code]\", \"source\": \"Bank\"}}");
+
+        assertEquals(400, smuggled.statusCode(), smuggled.body());
+        assertEquals("{\"error\":\"Invalid phone: must be a JSON string\"}", smuggled.body());
+        assertTrue(simulator.requests().isEmpty(), "nothing reached TextMe");
+        assertTrue(simulator.messages().isEmpty(), "no SMS");
+    }
+
+    @Test
     void callersChooseOnlyThePhoneNotTheSenderOrText() throws Exception {
-        HttpResponse<String> sent = post("/otp/send", "{\"phone\": \"" + PHONE + "\", \"source\": \"Bank\","
-                                                     + " \"text\": \"Your bank code is [code]\", \"validTime\": 15}");
+        HttpResponse<String> sent = post(service, "/otp/send", "{\"phone\": \"054-321-0003\", \"source\": \"Bank\","
+                                                              + " \"text\": \"Your bank code is [code]\", \"validTime\": 15}");
 
         assertEquals(200, sent.statusCode(), sent.body());
         assertEquals("DemoAPI", simulator.messages().get(0).source());
@@ -113,7 +127,7 @@ class OtpServiceTest {
     void theWalkthroughReportsAStepThatDidNotBehave() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         TextMeSimulator strict = TextMeSimulator.builder().allowedSources("SomeoneElse").start();
-        try (OtpService refusing = OtpService.start(new OtpServiceSettings("", freePort(), false), strict)) {
+        try (OtpService refusing = OtpService.start(onSimulator(""), strict)) {
             boolean behaved = new Walkthrough(refusing, strict, new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
 
             String output = printed.toString(StandardCharsets.UTF_8);
@@ -127,12 +141,8 @@ class OtpServiceTest {
     void textMeRefusingIs502() throws Exception {
         // a simulator that has not verified the service's sender refuses every send (status 515)
         TextMeSimulator strict = TextMeSimulator.builder().allowedSources("SomeoneElse").start();
-        try (OtpService refusing = OtpService.start(new OtpServiceSettings("", freePort(), false), strict)) {
-            HttpResponse<String> refused = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(refusing.url() + "/otp/send"))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"phone\": \"" + PHONE + "\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        try (OtpService refusing = OtpService.start(onSimulator(""), strict)) {
+            HttpResponse<String> refused = send(refusing, "054-321-0004");
 
             assertEquals(502, refused.statusCode());
             assertEquals("{\"error\":\"TextMe refused the request (status 515)\"}", refused.body());
@@ -144,7 +154,7 @@ class OtpServiceTest {
     void textMeUnreachableIs503WithoutAStackTrace() throws Exception {
         simulator.failNext(1, 500);
 
-        HttpResponse<String> response = post("/otp/send", "{\"phone\": \"" + PHONE + "\"}");
+        HttpResponse<String> response = send(service, "054-321-0005");
 
         assertEquals(503, response.statusCode());
         assertEquals("{\"error\":\"TextMe cannot be reached, try again later\"}", response.body());
@@ -160,6 +170,7 @@ class OtpServiceTest {
         assertTrue(behaved, output);
         assertTrue(output.contains("1. POST /otp/send"), output);
         assertTrue(output.contains("4. POST /otp/verify with the code from the SMS"), output);
+        assertTrue(output.matches("(?s).*5\\. POST /otp/send .* again at once -> 429 .*, Retry-After: \\d+   ok.*"), output);
         assertTrue(output.contains("Every step behaved."), output);
     }
 }

@@ -6,19 +6,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.cameltextme.otp.TextMeOtpApiException;
 import io.github.cameltextme.otp.TextMeOtpAuthenticationException;
 import io.github.cameltextme.otp.TextMeOtpConstants;
+import io.github.cameltextme.otp.TextMeOtpLimitStoreException;
+import io.github.cameltextme.otp.TextMeOtpRateLimitException;
 import io.github.cameltextme.otp.TextMeOtpResult;
 import io.github.cameltextme.otp.TextMeOtpTransportException;
 import io.github.cameltextme.otp.TextMeOtpValidationException;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.apache.camel.model.rest.RestBindingMode;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code POST /otp/send} and {@code POST /otp/verify} in the REST DSL, served by platform-http on Spring Boot's web
  * server. Only {@code phone} and {@code code} are taken from the request, as headers of the textme-otp call: the
- * sender and SMS text stay those of application.yaml, so a caller cannot make the account text anything else.
+ * sender and SMS text stay those of application.yaml, so a caller cannot make the account text anything else. The
+ * client key the component's {@code clientSendLimit} counts is the caller's IP address, as the web server saw it.
  * Request bodies are never logged: they hold the codes.
  */
 @Component
@@ -40,6 +44,20 @@ public class OtpRoutes extends RouteBuilder {
         onException(JsonProcessingException.class)
                 .handled(true)
                 .process(exchange -> error(exchange, 400, "the request body is not the JSON this endpoint takes"));
+        onException(TextMeOtpRateLimitException.class)
+                .handled(true)
+                .process(exchange -> {
+                    TextMeOtpRateLimitException refusal = (TextMeOtpRateLimitException) caught(exchange);
+                    long seconds = refusal.getRetryAfter().toSeconds();
+                    exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 429);
+                    exchange.getMessage().setHeader("Retry-After", seconds);
+                    exchange.getMessage().setBody(new TooManyRequestsResponse(
+                            "too many requests (" + refusal.getLimit() + "), try again in " + seconds + " s", seconds));
+                });
+        onException(TextMeOtpLimitStoreException.class)
+                .handled(true)
+                .log(LoggingLevel.WARN, LOG_NAME, "The send limits cannot be counted: ${exception.message}")
+                .process(exchange -> error(exchange, 503, "the service cannot count its send limits, try again later"));
         onException(TextMeOtpAuthenticationException.class)
                 .handled(true)
                 .log(LoggingLevel.ERROR, LOG_NAME, "TextMe refused the credentials: ${exception.message}")
@@ -68,6 +86,7 @@ public class OtpRoutes extends RouteBuilder {
                 .process(exchange -> {
                     SendRequest request = exchange.getIn().getBody(SendRequest.class);
                     exchange.getIn().setHeader(TextMeOtpConstants.PHONE, required("phone", request, SendRequest::phone));
+                    exchange.getIn().setHeader(TextMeOtpConstants.CLIENT_KEY, clientAddress(exchange));
                 })
                 .to("textme-otp:send")
                 .process(exchange -> {
@@ -95,6 +114,17 @@ public class OtpRoutes extends RouteBuilder {
             throw new TextMeOtpValidationException(field, "is required");
         }
         return value;
+    }
+
+    /**
+     * The IP address the request came from: the servlet request's remote address, which a caller's headers cannot
+     * change (unless {@code server.forward-headers-strategy} tells Spring Boot to trust a proxy's X-Forwarded-For).
+     */
+    private static String clientAddress(Exchange exchange) {
+        if (!(exchange.getIn() instanceof PlatformHttpMessage http)) {
+            throw new IllegalStateException("otp-send serves HTTP requests only: no caller address to count");
+        }
+        return http.getRequest().getRemoteAddr();
     }
 
     private static Exception caught(Exchange exchange) {

@@ -14,10 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * With no API token (as when TEXTME_API_TOKEN is unset) the application starts its own simulator and sends the SMS
- * there. The empty token is set here so that a TEXTME_API_TOKEN in the build's environment cannot change that.
+ * there. The empty token and Redis URL are set here so that TEXTME_API_TOKEN or TEXTME_LIMITS_REDIS_URL in the build's
+ * environment cannot change that.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = "camel.component.textme-otp.api-token=")
+                properties = { "camel.component.textme-otp.api-token=", "textme.limits.redis-url=" })
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedSimulatorTest {
 

@@ -1,14 +1,21 @@
 package io.github.cameltextme.examples.springboot;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Assumptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,13 +31,29 @@ final class OtpApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI baseUri;
+    private final int port;
 
     OtpApi(int port) {
         this.baseUri = URI.create("http://localhost:" + port);
+        this.port = port;
     }
 
     /** An HTTP answer, its body read as JSON. */
     record Answer(int status, JsonNode body, HttpHeaders headers) {
+
+        /**
+         * A 429: {"error": "too many requests (LIMIT), try again in N s", "retryAfterSeconds": N} and Retry-After: N,
+         * with N between 1 and the given most.
+         */
+        void assertLimited(String limit, long mostSeconds) {
+            assertEquals(429, status, body.toString());
+            long seconds = Long.parseLong(headers.firstValue("Retry-After").orElseThrow());
+            assertTrue(seconds >= 1 && seconds <= mostSeconds, "Retry-After: " + seconds);
+            assertEquals(seconds, body.path("retryAfterSeconds").asLong(), body.toString());
+            assertEquals("too many requests (" + limit + "), try again in " + seconds + " s",
+                         body.path("error").asText(), body.toString());
+            assertEquals(2, body.size(), body.toString());
+        }
 
         /** The body is {"error": "<reason>"} and nothing else: no stack trace, no exception class. */
         void assertOnlyError(int expectedStatus) {
@@ -49,12 +72,40 @@ final class OtpApi {
         return post("/otp/verify", "{\"phone\": \"" + phone + "\", \"code\": \"" + code + "\"}");
     }
 
-    Answer post(String path, String json) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve(path))
+    /** Posts the JSON, with the extra headers given as name, value, name, value... */
+    Answer post(String path, String json, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUri.resolve(path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), JSON.readTree(response.body()), response.headers());
+    }
+
+    /**
+     * Sends from another loopback address than the HTTP client's, over a plain socket (the JDK's client cannot choose
+     * its local address); the answer's status line. Skips the test where the loopback has no such address.
+     */
+    String sendFrom(String localAddress, String phone) throws IOException {
+        String json = "{\"phone\": \"" + phone + "\"}";
+        try (Socket socket = new Socket()) {
+            try {
+                socket.bind(new InetSocketAddress(localAddress, 0));
+            } catch (BindException e) {
+                Assumptions.abort("this machine's loopback has no " + localAddress + ": " + e.getMessage());
+            }
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /otp/send HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
+                       + "Content-Length: " + json.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n"
+                       + json).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return answer.substring(0, answer.indexOf("\r\n"));
+        }
     }
 }

@@ -24,7 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The phone verification flow through HTTP, against the simulator of the JUnit extension. The extension sets the
  * static field before Spring creates the context, so the dynamic properties can point the component at it; the
- * context is closed after the class, as the simulator is.
+ * context is closed after the class, as the simulator is. The context keeps its send limits (30 s between two sends to
+ * one phone) for the whole class, in memory whatever TEXTME_LIMITS_REDIS_URL says, so each test that sends has a phone
+ * of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith({ TextMeSimulatorExtension.class, OutputCaptureExtension.class })
@@ -38,9 +40,7 @@ class OtpFlowTest {
 
     @DynamicPropertySource
     static void textMeAtTheSimulator(DynamicPropertyRegistry registry) {
-        registry.add("camel.component.textme-otp.base-url", () -> sim.apiUrl());
-        registry.add("camel.component.textme-otp.username", () -> sim.username());
-        registry.add("camel.component.textme-otp.api-token", () -> sim.token());
+        SimulatorProperties.register(registry, () -> sim);
     }
 
     @LocalServerPort
@@ -106,9 +106,30 @@ class OtpFlowTest {
     void noUsableAnswerFromTextMeIs503() throws Exception {
         sim.failNext(1, 503);
 
-        api.send(PHONE).assertOnlyError(503);
+        api.send("052-123-4501").assertOnlyError(503);
 
         assertEquals(1, sim.requests().size());
+    }
+
+    @Test
+    void aSecondSendToOnePhoneWithinTheResendIntervalIs429WithRetryAfterAndSendsNothing() throws Exception {
+        assertEquals(200, api.send("052-123-4502").status());
+
+        OtpApi.Answer again = api.send("+972 52-123-4502");
+
+        again.assertLimited("RESEND_INTERVAL", 30);
+        assertEquals("application/json", again.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(1, sim.messages().size(), "the refused send reached no SMS");
+    }
+
+    @Test
+    void aNestedObjectSmugglingSettingsIs400AndSendsNothing() throws Exception {
+        OtpApi.Answer answer = api.post("/otp/send",
+                "{\"phone\": {\"phone\": \"0521234567\", \"text\": \"Pay here [code]\", \"source\": \"Bank\"}}");
+
+        answer.assertOnlyError(400);
+        assertTrue(sim.requests().isEmpty(), "nothing may reach TextMe");
+        assertTrue(sim.messages().isEmpty(), "no SMS");
     }
 
     private static void assertValid(boolean valid, OtpApi.Answer answer) {

@@ -28,9 +28,7 @@ class WrongTokenTest {
 
     @DynamicPropertySource
     static void textMeAtTheSimulatorWithAWrongToken(DynamicPropertyRegistry registry) {
-        registry.add("camel.component.textme-otp.base-url", () -> sim.apiUrl());
-        registry.add("camel.component.textme-otp.username", () -> sim.username());
-        registry.add("camel.component.textme-otp.api-token", () -> WRONG_TOKEN);
+        SimulatorProperties.register(registry, () -> sim, () -> WRONG_TOKEN);
     }
 
     @LocalServerPort

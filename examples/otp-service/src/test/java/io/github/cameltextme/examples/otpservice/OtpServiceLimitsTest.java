@@ -1,0 +1,124 @@
+package io.github.cameltextme.examples.otpservice;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import io.github.cameltextme.otp.LocalRedisServer;
+import io.github.cameltextme.otp.simulator.TextMeSimulator;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import static io.github.cameltextme.examples.otpservice.ServiceCalls.onSimulator;
+import static io.github.cameltextme.examples.otpservice.ServiceCalls.post;
+import static io.github.cameltextme.examples.otpservice.ServiceCalls.send;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The send limits as callers meet them: the client limit counts the caller's address, and with
+ * {@code TEXTME_LIMITS_REDIS_URL} two instances of the service count in one real redis-server.
+ */
+class OtpServiceLimitsTest {
+
+    /** How long a send waits for the limit store before it is refused: short, so that a stopped Redis fails fast. */
+    private static final Map<String, String> SHORT_CONNECT_TIMEOUT
+            = Map.of("camel.component.textme-otp.connect-timeout", "1000");
+
+    @Test
+    void theClientLimitCountsTheCallersAddressWhateverHeadersTheCallerSends() throws Exception {
+        TextMeSimulator simulator = TextMeSimulator.start();
+        OtpServiceSettings settings = onSimulator("");
+        try (OtpService service = OtpService.start(settings, simulator,
+                                                   Map.of("camel.component.textme-otp.client-send-limit", "1"))) {
+            assertEquals(200, send(service, "054-321-1001").statusCode());
+
+            HttpResponse<String> second = post(service, "/otp/send", "{\"phone\": \"054-321-1002\"}",
+                                               "CamelTextMeOtpClientKey", "someone-else",
+                                               "X-Forwarded-For", "203.0.113.9");
+
+            assertEquals(429, second.statusCode(), second.body());
+            assertTrue(second.body().startsWith("{\"error\":\"too many requests (CLIENT_SENDS), try again in "),
+                       second.body());
+            assertTrue(second.headers().firstValue("Retry-After").isPresent());
+            assertTrue(!second.body().contains("127.0.0.1") && !second.body().contains("0543211002"), second.body());
+            assertEquals(1, simulator.messages().size(), "the refused send reached no SMS");
+
+            assertEquals("HTTP/1.1 200 OK", sendFrom("127.0.0.2", settings.port(), "054-321-1003"),
+                         "another address has a count of its own");
+            assertEquals(2, simulator.messages().size());
+        }
+    }
+
+    @Test
+    void twoInstancesSharingOneRedisHoldAPhoneToOneResendInterval() throws Exception {
+        TextMeSimulator firstSimulator = TextMeSimulator.start();
+        TextMeSimulator secondSimulator = TextMeSimulator.start();
+        try (LocalRedisServer redis = LocalRedisServer.start();
+             OtpService first = OtpService.start(onSimulator(redis.uri()), firstSimulator);
+             OtpService second = OtpService.start(onSimulator(redis.uri()), secondSimulator)) {
+            assertEquals("Redis at 127.0.0.1:" + redis.port(), first.limitsLocation());
+
+            assertEquals(200, send(first, "054-321-2001").statusCode());
+            HttpResponse<String> again = send(second, "054-321-2001");
+
+            assertEquals(429, again.statusCode(), again.body());
+            assertTrue(again.body().startsWith("{\"error\":\"too many requests (RESEND_INTERVAL)"), again.body());
+            assertTrue(again.headers().firstValue("Retry-After").isPresent());
+            assertEquals(1, firstSimulator.messages().size());
+            assertTrue(secondSimulator.messages().isEmpty(), "the second instance sent nothing");
+        } finally {
+            firstSimulator.close();
+            secondSimulator.close();
+        }
+    }
+
+    @Test
+    void aStoppedRedisIs503AndSendsNothing() throws Exception {
+        TextMeSimulator simulator = TextMeSimulator.start();
+        try (LocalRedisServer redis = LocalRedisServer.start();
+             OtpService service = OtpService.start(onSimulator(redis.uri()), simulator, SHORT_CONNECT_TIMEOUT)) {
+            assertEquals(200, send(service, "054-321-3001").statusCode());
+            redis.stop();
+
+            HttpResponse<String> refused = send(service, "054-321-3002");
+
+            assertEquals(503, refused.statusCode(), refused.body());
+            assertEquals("{\"error\":\"the service cannot count its send limits, try again later\"}", refused.body());
+            assertEquals(1, simulator.messages().size(), "nothing sent once Redis stopped");
+        } finally {
+            simulator.close();
+        }
+    }
+
+    /**
+     * Sends from another loopback address than the HTTP client's, over a plain socket (the JDK's client cannot choose
+     * its local address); the answer's status line.
+     */
+    private static String sendFrom(String localAddress, int port, String phone) throws IOException {
+        String json = "{\"phone\": \"" + phone + "\"}";
+        try (Socket socket = new Socket()) {
+            try {
+                socket.bind(new InetSocketAddress(localAddress, 0));
+            } catch (BindException e) {
+                Assumptions.abort("this machine's loopback has no " + localAddress + ": " + e.getMessage());
+            }
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /otp/send HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
+                       + "Content-Length: " + json.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n"
+                       + json).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return answer.substring(0, answer.indexOf("\r\n"));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.cameltextme.examples.springboot;
+
+import io.github.cameltextme.otp.TextMeOtpComponent;
+import io.github.cameltextme.otp.simulator.TextMeSimulator;
+import io.github.cameltextme.otp.simulator.TextMeSimulatorExtension;
+import org.apache.camel.Ordered;
+import org.apache.camel.spi.ComponentCustomizer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * The client limit counts the caller's address: with one send per client, a second send from the same address is
+ * refused whatever headers it carries, while another address gets through.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(TextMeSimulatorExtension.class)
+@DirtiesContext
+class ClientLimitTest {
+
+    static TextMeSimulator sim;
+
+    @DynamicPropertySource
+    static void textMeAtTheSimulator(DynamicPropertyRegistry registry) {
+        SimulatorProperties.register(registry, () -> sim);
+    }
+
+    /** One send per client and hour, set on the component as the application would in a customizer of its own. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class OneSendPerClient {
+
+        @Bean
+        ComponentCustomizer oneSendPerClient() {
+            return ComponentCustomizer.builder(TextMeOtpComponent.class)
+                    .withOrder(Ordered.LOWEST)
+                    .build(component -> component.getConfiguration().setClientSendLimit(1));
+        }
+    }
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void theClientLimitCountsTheCallersAddressWhateverHeadersTheCallerSends() throws Exception {
+        OtpApi api = new OtpApi(port);
+        assertEquals(200, api.send("052-123-4601").status());
+
+        OtpApi.Answer second = api.post("/otp/send", "{\"phone\": \"052-123-4602\"}",
+                                        "CamelTextMeOtpClientKey", "someone-else",
+                                        "X-Forwarded-For", "203.0.113.9");
+
+        second.assertLimited("CLIENT_SENDS", 3600);
+        assertFalse(second.body().toString().contains("127.0.0.1"), second.body().toString());
+        assertEquals(1, sim.messages().size(), "the refused send reached no SMS");
+
+        assertEquals("HTTP/1.1 200 ", api.sendFrom("127.0.0.2", "052-123-4603").substring(0, 13),
+                     "another address has a count of its own");
+        assertEquals(2, sim.messages().size());
+    }
+}
