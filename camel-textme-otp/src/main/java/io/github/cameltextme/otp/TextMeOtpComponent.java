@@ -47,6 +47,9 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
                             + " instance of the service. When not set, the counts live in this JVM's memory.")
     private ProxyManager<String> limitStore;
 
+    /** The store the endpoints count in when limitStore is not set; made when first needed. */
+    private ProxyManager<String> inMemoryLimitStore;
+
     private final TextMeOtpHttpTransport transport = new TextMeOtpHttpTransport();
 
     public TextMeOtpComponent() {
@@ -100,13 +103,16 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
      * made when the first endpoint with limits starts and kept for the component's life.
      */
     synchronized ProxyManager<String> limitStoreForEndpoints() {
-        if (limitStore == null) {
-            limitStore = InMemoryLimitStore.create();
+        if (limitStore != null) {
+            return limitStore;
+        }
+        if (inMemoryLimitStore == null) {
+            inMemoryLimitStore = InMemoryLimitStore.create();
             LOG.info("The textme-otp limits count in this JVM's memory, so they hold per JVM only: when the service"
                      + " runs on several instances, set the limitStore option to a shared Bucket4j ProxyManager"
                      + " (e.g. on Redis)");
         }
-        return limitStore;
+        return inMemoryLimitStore;
     }
 
     /** The pool shared by the endpoints, or {@code null} before the first endpoint starts. */

@@ -16,6 +16,7 @@ final class TextMeOtpCounters {
     private final LongAdder valid = new LongAdder();
     private final LongAdder invalid = new LongAdder();
     private final LongAdder transportErrors = new LongAdder();
+    private final LongAdder limitStoreErrors = new LongAdder();
     private final Map<Integer, LongAdder> apiErrors = new ConcurrentHashMap<>();
     private final Map<TextMeOtpLimit, LongAdder> limitRefusals = new EnumMap<>(TextMeOtpLimit.class);
 
@@ -49,6 +50,10 @@ final class TextMeOtpCounters {
         limitRefusals.get(limit).increment();
     }
 
+    void limitStoreError() {
+        limitStoreErrors.increment();
+    }
+
     long sentCount() {
         return sent.sum();
     }
@@ -67,6 +72,10 @@ final class TextMeOtpCounters {
 
     long apiErrorCount() {
         return apiErrors.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    long limitStoreErrorCount() {
+        return limitStoreErrors.sum();
     }
 
     long limitRefusalCount() {

@@ -58,12 +58,13 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (configuration.isLimitsEnabled()) {
+            limiter = new EndpointLimiter(configuration, getComponent().limitStoreForEndpoints());
+        }
         httpEndpoint = getComponent().createHttpEndpoint(configuration);
         ServiceHelper.startService(httpEndpoint);
         apiClient = new TextMeOtpApiClient(
                 httpEndpoint.getHttpClient(), URI.create(configuration.apiUrl()), configuration.getApiToken());
-        limiter = configuration.isLimitsEnabled()
-                ? new EndpointLimiter(configuration, getComponent().limitStoreForEndpoints()) : null;
     }
 
     @Override
@@ -140,6 +141,11 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
         return counters.limitRefusalsByLimit().toString();
     }
 
+    @ManagedAttribute(description = "Exchanges refused because the limit store did not answer in time or failed")
+    public long getLimitStoreErrorCount() {
+        return counters.limitStoreErrorCount();
+    }
+
     @ManagedAttribute(description = "Connections to TextMe in use now, in this endpoint's pool; -1 while stopped")
     public int getConnectionsLeased() {
         HttpEndpoint http = httpEndpoint;
@@ -172,14 +178,29 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
     TextMeOtpApiClient getApiClient(TextMeOtpOperation operation) {
         TextMeOtpApiClient client = apiClient;
         if (client == null) {
-            throw new TextMeOtpTransportException(operation, "the textme-otp endpoint is not started", null, false);
+            throw notStarted(operation);
         }
         return client;
     }
 
-    /** The limits of the started endpoint, or {@code null} when they are off. */
-    EndpointLimiter getLimiter() {
-        return limiter;
+    private static TextMeOtpTransportException notStarted(TextMeOtpOperation operation) {
+        return new TextMeOtpTransportException(operation, "the textme-otp endpoint is not started", null, false);
+    }
+
+    /**
+     * The limits of the started endpoint, or {@code null} when they are off.
+     *
+     * @throws TextMeOtpTransportException when the endpoint is not started, so nothing can be sent
+     */
+    EndpointLimiter getLimiter(TextMeOtpOperation operation) {
+        if (!configuration.isLimitsEnabled()) {
+            return null;
+        }
+        EndpointLimiter started = limiter;
+        if (started == null) {
+            throw notStarted(operation);
+        }
+        return started;
     }
 
     /** The camel-http endpoint whose HttpClient carries the calls, while started. */

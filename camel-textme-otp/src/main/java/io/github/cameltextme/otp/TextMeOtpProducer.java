@@ -86,7 +86,7 @@ public class TextMeOtpProducer extends DefaultProducer {
 
     private void send(Message message) {
         SendOtpRequest request = requests.sendRequest(message);
-        Reservation reservation = reserve(limiter -> limiter.reserveSend(
+        Reservation reservation = reserve(TextMeOtpOperation.send, limiter -> limiter.reserveSend(
                 request.phone(), request.appId(), message.getHeader(TextMeOtpConstants.CLIENT_KEY, String.class)));
         ApiResponse response = call(request, request.phone(), reservation);
         String apiMessage = Masking.scrub(response.message(), request.phone(), configuration.getApiToken());
@@ -102,7 +102,8 @@ public class TextMeOtpProducer extends DefaultProducer {
     private void validate(Message message) {
         try {
             ValidateOtpRequest request = requests.validateRequest(message);
-            Reservation reservation = reserve(limiter -> limiter.reserveValidation(request.phone(), request.appId()));
+            Reservation reservation = reserve(TextMeOtpOperation.validate,
+                                              limiter -> limiter.reserveValidation(request.phone(), request.appId()));
             ApiResponse response = call(request, request.phone(), reservation);
             int status = response.status();
             String apiMessage = Masking.scrub(response.message(), request.phone(), configuration.getApiToken(),
@@ -128,9 +129,9 @@ public class TextMeOtpProducer extends DefaultProducer {
         }
     }
 
-    /** Takes the exchange's places in the endpoint's limits, counting a refusal. */
-    private Reservation reserve(Function<EndpointLimiter, Reservation> reservation) {
-        EndpointLimiter limiter = getEndpoint().getLimiter();
+    /** Takes the exchange's places in the endpoint's limits, counting a refusal or a failure of the store. */
+    private Reservation reserve(TextMeOtpOperation operation, Function<EndpointLimiter, Reservation> reservation) {
+        EndpointLimiter limiter = getEndpoint().getLimiter(operation);
         if (limiter == null) {
             return Reservation.none();
         }
@@ -138,6 +139,9 @@ public class TextMeOtpProducer extends DefaultProducer {
             return reservation.apply(limiter);
         } catch (TextMeOtpRateLimitException e) {
             counters.limitRefusal(e.getLimit());
+            throw e;
+        } catch (TextMeOtpLimitStoreException e) {
+            counters.limitStoreError();
             throw e;
         }
     }

@@ -1,5 +1,6 @@
 package io.github.cameltextme.otp;
 
+import java.util.List;
 import java.util.Map;
 
 import io.github.cameltextme.otp.model.ApiUser;
@@ -49,12 +50,12 @@ final class TextMeOtpRequestFactory {
     private static final class MessageFields {
 
         /** The route author's settings, with the header or option that sets each, refused in a Map body. */
-        private static final Map<String, String> SETTINGS_NOT_IN_BODY = Map.of(
-                "source", TextMeOtpConstants.SOURCE + " header or the source option",
-                "text", TextMeOtpConstants.TEXT + " header or the text option",
-                "appId", TextMeOtpConstants.APP_ID + " header or the appId option",
-                "maxTries", TextMeOtpConstants.MAX_TRIES + " header or the maxTries option",
-                "validTime", TextMeOtpConstants.VALID_TIME + " header or the validTime option");
+        private static final List<Map.Entry<String, String>> SETTINGS_NOT_IN_BODY = List.of(
+                Map.entry("source", TextMeOtpConstants.SOURCE + " header or the source option"),
+                Map.entry("text", TextMeOtpConstants.TEXT + " header or the text option"),
+                Map.entry("appId", TextMeOtpConstants.APP_ID + " header or the appId option"),
+                Map.entry("maxTries", TextMeOtpConstants.MAX_TRIES + " header or the maxTries option"),
+                Map.entry("validTime", TextMeOtpConstants.VALID_TIME + " header or the validTime option"));
 
         private final Message message;
         private final Map<?, ?> bodyMap;
@@ -98,13 +99,13 @@ final class TextMeOtpRequestFactory {
             if (bodyMap.isEmpty()) {
                 return;
             }
-            SETTINGS_NOT_IN_BODY.forEach((key, instead) -> {
-                if (bodyMap.containsKey(key)) {
+            for (Map.Entry<String, String> setting : SETTINGS_NOT_IN_BODY) {
+                if (bodyMap.containsKey(setting.getKey())) {
                     throw new TextMeOtpValidationException(
-                            key, "cannot come from the message body, which carries the caller's data (only phone and"
-                                 + " code): set the " + instead);
+                            setting.getKey(), "cannot come from the message body, which carries the caller's data (only"
+                                              + " phone and code): set the " + setting.getValue());
                 }
-            });
+            }
         }
     }
 }

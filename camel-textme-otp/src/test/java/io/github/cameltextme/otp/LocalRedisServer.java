@@ -1,16 +1,20 @@
 package io.github.cameltextme.otp;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -22,10 +26,13 @@ import org.junit.jupiter.api.Assumptions;
 public final class LocalRedisServer implements AutoCloseable {
 
     private static final File REDIS_SERVER = new File("/usr/bin/redis-server");
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    private static final long START_TIMEOUT_SECONDS = 20;
+    /** What redis-server prints once it listens. */
+    private static final String READY = "Ready to accept connections";
 
     private final int port;
     private final Path directory;
+    private final List<String> output = new CopyOnWriteArrayList<>();
     private Process process;
 
     private LocalRedisServer(int port, Path directory) {
@@ -54,6 +61,7 @@ public final class LocalRedisServer implements AutoCloseable {
         return "redis://127.0.0.1:" + port;
     }
 
+    /** The loopback port it listens on. */
     public int port() {
         return port;
     }
@@ -72,39 +80,41 @@ public final class LocalRedisServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException, IOException {
         stop();
-        try (var files = Files.walk(directory)) {
-            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
+        Files.deleteIfExists(directory);
     }
 
+    /** Starts redis-server and waits until it says it accepts connections. */
     private void launch() throws IOException, InterruptedException {
         process = new ProcessBuilder(REDIS_SERVER.getPath(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
                                      "--save", "", "--appendonly", "no", "--dir", directory.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("redis.log").toFile())
                 .start();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!answersPing()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                String log = Files.readString(directory.resolve("redis.log"));
-                stop();
-                throw new IllegalStateException("redis-server did not start on port " + port + ":\n" + log);
-            }
-            // polls the new server's port: each failed connect returns at once, so pace the loop
-            TimeUnit.MILLISECONDS.sleep(20);
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> readOutput(ready), "redis-server-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            stop();
+            throw new IllegalStateException("redis-server did not start on port " + port + ":\n"
+                                            + String.join("\n", output), e);
         }
     }
 
-    private boolean answersPing() {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            byte[] answer = in.readNBytes(7);
-            return "+PONG\r\n".equals(new String(answer, StandardCharsets.US_ASCII));
+    /** Keeps the server's output for a failure report; completes {@code ready} once it listens, or fails at its end. */
+    private void readOutput(CompletableFuture<Void> ready) {
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                output.add(line);
+                if (line.contains(READY)) {
+                    ready.complete(null);
+                }
+            }
+            ready.completeExceptionally(new IllegalStateException("redis-server ended"));
         } catch (IOException e) {
-            return false;
+            ready.completeExceptionally(new UncheckedIOException(e));
         }
     }
 

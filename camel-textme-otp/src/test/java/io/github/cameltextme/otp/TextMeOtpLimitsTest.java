@@ -7,7 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.caffeine.CaffeineProxyManager;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.cameltextme.otp.limit.InMemoryLimitStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
@@ -82,6 +86,49 @@ class TextMeOtpLimitsTest extends TextMeOtpTestSupport {
         clock.advance(Duration.ofMinutes(10));
         send(uri, PHONE);
         assertEquals(7, requests().size(), "requests TextMe received");
+    }
+
+    @Test
+    void withTheDefaultsTheSixthSendInTenMinutesIsRefusedByThePhoneCountEvenWhenTheResendIntervalAlsoRefuses() {
+        textMeAnswers(SENT);
+        for (int i = 0; i < 5; i++) {
+            send("textme-otp:send", PHONE);
+            clock.advance(Duration.ofSeconds(30));
+        }
+        clock.advance(Duration.ofSeconds(-25));
+
+        TextMeOtpRateLimitException refused = refusedSend("textme-otp:send", PHONE);
+        assertEquals(TextMeOtpLimit.PHONE_SENDS, refused.getLimit(), "both refuse: the longer wait is named");
+        assertEquals(Duration.ofSeconds(600 - 125), refused.getRetryAfter());
+        clock.advance(Duration.ofSeconds(5));
+        refused = refusedSend("textme-otp:send", PHONE);
+        assertEquals(TextMeOtpLimit.PHONE_SENDS, refused.getLimit());
+        assertEquals(Duration.ofSeconds(600 - 130), refused.getRetryAfter());
+        assertEquals(5, requests().size(), "requests TextMe received");
+    }
+
+    @Test
+    void aKeyLeavesTheInMemoryStoreWhenItsWindowHasPassed() {
+        textMeAnswers(SENT);
+        send("textme-otp:send", PHONE);
+        send("textme-otp:send?clientSendLimit=2", "0527654321");
+        assertEquals(2, inMemoryKeys());
+
+        clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+        assertEquals(0, inMemoryKeys());
+    }
+
+    @Test
+    void theInMemoryStoreHoldsAtMostItsBoundOfKeys() {
+        ProxyManager<String> store = InMemoryLimitStore.create(clock);
+        BucketConfiguration bucket = BucketConfiguration.builder()
+                .addLimit(b -> b.capacity(1).refillIntervally(1, Duration.ofHours(1))).build();
+        for (long i = 0; i < InMemoryLimitStore.MAX_KEYS + 1_000; i++) {
+            store.builder().build("key-" + i, () -> bucket).tryConsume(1);
+        }
+        Cache<String, ?> cache = ((CaffeineProxyManager<String>) store).getCache();
+        cache.cleanUp();
+        assertEquals(InMemoryLimitStore.MAX_KEYS, cache.estimatedSize());
     }
 
     @Test
@@ -292,6 +339,14 @@ class TextMeOtpLimitsTest extends TextMeOtpTestSupport {
             send("textme-otp:send?limitsEnabled=false", PHONE);
         }
         assertEquals(8, requests().size(), "requests TextMe received");
+    }
+
+    /** The keys of the component's store, after Caffeine has dropped the expired ones. */
+    private long inMemoryKeys() {
+        ProxyManager<String> store = context.getComponent("textme-otp", TextMeOtpComponent.class).getLimitStore();
+        Cache<String, ?> cache = ((CaffeineProxyManager<String>) store).getCache();
+        cache.cleanUp();
+        return cache.estimatedSize();
     }
 
     private static String phone(int caller, int index) {

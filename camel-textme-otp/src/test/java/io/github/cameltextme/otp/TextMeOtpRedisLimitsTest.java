@@ -94,7 +94,7 @@ class TextMeOtpRedisLimitsTest extends TextMeOtpTestSupport {
                 System.out.println("TextMeOtpRedisLimitsTest: Redis holds " + connection.sync().memoryUsage(key)
                                    + " bytes for " + key.replaceFirst(":[^:]+$", ":<HMAC>"));
             }
-            String phoneKey = keys.stream().filter(k -> k.contains(":resend:PT30S+phone:5/PT10M:")).findFirst()
+            String phoneKey = keys.stream().filter(k -> k.contains(":phone:5/PT10M+resend:PT30S:")).findFirst()
                     .orElseThrow();
             assertTrue(connection.sync().pttl(phoneKey) <= Duration.ofMinutes(10).toMillis(), phoneKey);
         }
@@ -118,6 +118,8 @@ class TextMeOtpRedisLimitsTest extends TextMeOtpTestSupport {
         assertTrue(elapsedMillis >= CONNECT_TIMEOUT - 50 && elapsedMillis < CONNECT_TIMEOUT + 1_500,
                    "refused after " + elapsedMillis + " ms");
         assertEquals(1, requests().size(), "requests TextMe received");
+        assertEquals(1, template.getCamelContext().getEndpoint("textme-otp:send", TextMeOtpEndpoint.class)
+                .getLimitStoreErrorCount());
     }
 
     /** A context of its own: its own Lettuce client and Bucket4j store on the shared Redis, its own component. */

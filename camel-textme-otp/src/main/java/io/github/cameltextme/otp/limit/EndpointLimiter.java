@@ -62,12 +62,15 @@ public final class EndpointLimiter {
      * @throws TextMeOtpLimitStoreException when the store cannot be asked
      */
     public Reservation reserveSend(String phone, int appId, String clientKey) {
+        boolean countsClient = clientSends != null && clientKey != null && !clientKey.isBlank();
+        String phoneKey = phoneSends != null ? phoneKey(phoneSends, appId, phone) : null;
+        String clientKeyInStore = countsClient ? accountKey(clientSends) + ":" + keys.hash(clientKey) : null;
         Reservation reservation = new Reservation(store, TextMeOtpOperation.send);
-        if (phoneSends != null) {
-            take(reservation, phoneSends, phoneKey(phoneSends, appId, phone), phone);
+        if (phoneKey != null) {
+            take(reservation, phoneSends, phoneKey, phone);
         }
-        if (clientSends != null && clientKey != null && !clientKey.isBlank()) {
-            take(reservation, clientSends, accountKey(clientSends) + ":" + keys.hash(clientKey), phone);
+        if (clientKeyInStore != null) {
+            take(reservation, clientSends, clientKeyInStore, phone);
         }
         if (accountSends != null) {
             take(reservation, accountSends, accountKey(accountSends), phone);
@@ -85,8 +88,9 @@ public final class EndpointLimiter {
         if (failedValidations == null) {
             return Reservation.none();
         }
+        String key = phoneKey(failedValidations, appId, phone);
         Reservation reservation = new Reservation(store, TextMeOtpOperation.validate);
-        take(reservation, failedValidations, phoneKey(failedValidations, appId, phone), phone);
+        take(reservation, failedValidations, key, phone);
         return reservation;
     }
 
@@ -104,8 +108,8 @@ public final class EndpointLimiter {
     private void take(Reservation reservation, LimitRule rule, String key, String phone) {
         VerboseResult<ConsumptionProbe> taken;
         try {
-            taken = store.take(reservation.operation(), key, rule.bucket());
-        } catch (TextMeOtpLimitStoreException e) {
+            taken = store.take(reservation.operation(), key, rule.bucket(), reservation.deadline());
+        } catch (RuntimeException e) {
             giveBackAfter(reservation, e);
             throw e;
         }
@@ -121,10 +125,13 @@ public final class EndpointLimiter {
         reservation.add(key, rule);
     }
 
-    /** Gives back the places taken before a failure; a store failure on the way is kept with the failure. */
+    /**
+     * Gives back the places taken before a failure, within the reservation's deadline; a store failure on the way is
+     * kept with the failure.
+     */
     private static void giveBackAfter(Reservation reservation, RuntimeException failure) {
         try {
-            reservation.giveBack();
+            reservation.giveBackBy(reservation.deadline());
         } catch (TextMeOtpLimitStoreException e) {
             failure.addSuppressed(e);
         }

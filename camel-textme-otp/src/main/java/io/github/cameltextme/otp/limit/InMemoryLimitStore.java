@@ -26,9 +26,13 @@ public final class InMemoryLimitStore {
         return create(TimeMeter.SYSTEM_MILLISECONDS);
     }
 
-    /** A store whose buckets read this wall clock: for tests that let a window pass without waiting for it. */
+    /**
+     * A store whose buckets, and the expiry of their keys, read this wall clock: for tests that let a window pass
+     * without waiting for it.
+     */
     public static ProxyManager<String> create(TimeMeter clock) {
-        return Bucket4jCaffeine.<String> builderFor(Caffeine.newBuilder().maximumSize(MAX_KEYS))
+        return Bucket4jCaffeine.<String> builderFor(Caffeine.newBuilder().maximumSize(MAX_KEYS)
+                .ticker(clock::currentTimeNanos))
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
                 .clientClock(clock)
                 .build();

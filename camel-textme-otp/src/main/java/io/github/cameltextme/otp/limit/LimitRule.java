@@ -19,23 +19,23 @@ import io.github.cameltextme.otp.TextMeOtpLimit;
  *
  * @param limits  the limit of each bandwidth of the bucket, in the bucket's order
  * @param bucket  the bucket's configuration
- * @param setting the limits and their values, e.g. {@code resend:PT30S+phone:5/PT10M}
+ * @param setting the limits and their values, e.g. {@code phone:5/PT10M+resend:PT30S}
  */
 record LimitRule(List<TextMeOtpLimit> limits, BucketConfiguration bucket, String setting) {
 
     /**
-     * The limits of one phone: at least {@code resendInterval} between two sends (a bandwidth of one token that takes
-     * the interval to come back), and at most {@code count} sends in each {@code window}; or {@code null} when both
-     * are off.
+     * The limits of one phone: at most {@code count} sends in each {@code window}, and at least
+     * {@code resendInterval} between two sends (a bandwidth of one token that takes the interval to come back); or
+     * {@code null} when both are off. The count comes first, so that when both refuse, the longer wait is named.
      */
     static LimitRule perPhone(Duration resendInterval, int count, Duration window) {
         Builder rule = new Builder();
+        if (count > 0) {
+            rule.add(TextMeOtpLimit.PHONE_SENDS, "phone:" + count + "/" + window, countPerWindow(count, window));
+        }
         if (!resendInterval.isZero()) {
             rule.add(TextMeOtpLimit.RESEND_INTERVAL, "resend:" + resendInterval,
                      b -> b.capacity(1).refillGreedy(1, resendInterval));
-        }
-        if (count > 0) {
-            rule.add(TextMeOtpLimit.PHONE_SENDS, "phone:" + count + "/" + window, countPerWindow(count, window));
         }
         return rule.build();
     }
@@ -52,14 +52,15 @@ record LimitRule(List<TextMeOtpLimit> limits, BucketConfiguration bucket, String
         return rule.build();
     }
 
-    /** The limit that refused a place: the first whose bandwidth has no token left. */
+    /** The limit that refused a place: the first whose bandwidth has the fewest tokens left. */
     TextMeOtpLimit refusing(long[] availableTokensPerBandwidth) {
-        for (int i = 0; i < limits.size(); i++) {
-            if (availableTokensPerBandwidth[i] < 1) {
-                return limits.get(i);
+        int emptiest = 0;
+        for (int i = 1; i < limits.size(); i++) {
+            if (availableTokensPerBandwidth[i] < availableTokensPerBandwidth[emptiest]) {
+                emptiest = i;
             }
         }
-        throw new IllegalStateException("A refused place, yet every bandwidth of " + setting + " has a token");
+        return limits.get(emptiest);
     }
 
     private static Function<BandwidthBuilderCapacityStage, BandwidthBuilderBuildStage> countPerWindow(

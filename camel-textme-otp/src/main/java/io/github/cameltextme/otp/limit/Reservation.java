@@ -12,19 +12,22 @@ import io.github.cameltextme.otp.TextMeOtpOperation;
  */
 public final class Reservation {
 
-    private static final Reservation NONE = new Reservation(null, null, List.of());
+    private static final Reservation NONE = new Reservation(null, null, 0, List.of());
 
     private final LimitStore store;
     private final TextMeOtpOperation operation;
+    private final long deadline;
     private final List<Place> places;
 
+    /** A reservation whose places are all taken, and given back on a refusal, before the store's deadline. */
     Reservation(LimitStore store, TextMeOtpOperation operation) {
-        this(store, operation, new ArrayList<>(4));
+        this(store, operation, store.deadline(), new ArrayList<>(2));
     }
 
-    private Reservation(LimitStore store, TextMeOtpOperation operation, List<Place> places) {
+    private Reservation(LimitStore store, TextMeOtpOperation operation, long deadline, List<Place> places) {
         this.store = store;
         this.operation = operation;
+        this.deadline = deadline;
         this.places = places;
     }
 
@@ -37,6 +40,11 @@ public final class Reservation {
         return operation;
     }
 
+    /** When the calls that take the places must be done by, as {@link System#nanoTime()}. */
+    long deadline() {
+        return deadline;
+    }
+
     void add(String key, LimitRule rule) {
         places.add(new Place(key, rule));
     }
@@ -47,10 +55,17 @@ public final class Reservation {
      * @throws TextMeOtpLimitStoreException when the store failed for a place (the others are still given back)
      */
     public void giveBack() {
+        if (!places.isEmpty()) {
+            giveBackBy(store.deadline());
+        }
+    }
+
+    /** Gives every place back, the calls sharing the deadline. */
+    void giveBackBy(long callsDeadline) {
         TextMeOtpLimitStoreException failure = null;
         for (Place place : places) {
             try {
-                store.giveBack(operation, place.key(), place.rule().bucket());
+                store.giveBack(operation, place.key(), place.rule().bucket(), callsDeadline);
             } catch (TextMeOtpLimitStoreException e) {
                 if (failure == null) {
                     failure = e;
@@ -70,8 +85,9 @@ public final class Reservation {
      * @throws TextMeOtpLimitStoreException when the store failed
      */
     public void clearCounts() {
+        long callsDeadline = places.isEmpty() ? 0 : store.deadline();
         for (Place place : places) {
-            store.clear(operation, place.key());
+            store.clear(operation, place.key(), callsDeadline);
         }
     }
 

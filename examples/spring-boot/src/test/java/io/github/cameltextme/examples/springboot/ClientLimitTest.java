@@ -1,16 +1,11 @@
 package io.github.cameltextme.examples.springboot;
 
-import io.github.cameltextme.otp.TextMeOtpComponent;
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
 import io.github.cameltextme.otp.simulator.TextMeSimulatorExtension;
-import org.apache.camel.Ordered;
-import org.apache.camel.spi.ComponentCustomizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,21 +24,11 @@ class ClientLimitTest {
 
     static TextMeSimulator sim;
 
+    /** The simulator, and one send per client and hour, as the application sets it in its properties. */
     @DynamicPropertySource
     static void textMeAtTheSimulator(DynamicPropertyRegistry registry) {
         SimulatorProperties.register(registry, () -> sim);
-    }
-
-    /** One send per client and hour, set on the component as the application would in a customizer of its own. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class OneSendPerClient {
-
-        @Bean
-        ComponentCustomizer oneSendPerClient() {
-            return ComponentCustomizer.builder(TextMeOtpComponent.class)
-                    .withOrder(Ordered.LOWEST)
-                    .build(component -> component.getConfiguration().setClientSendLimit(1));
-        }
+        registry.add("camel.component.textme-otp.client-send-limit", () -> 1);
     }
 
     @LocalServerPort

@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * The send Kamelet's limit properties reach its textme-otp endpoint, and the limits it leaves to the component (the
- * wrong-code lockout, the client limit) hold the Kamelets' endpoints too. A refused exchange never reaches the
+ * The send Kamelet's limit properties reach its textme-otp endpoint; unset, the component's values hold (its account
+ * budget above all), and so do the limits it leaves to the component (the wrong-code lockout, the client limit). A refused exchange never reaches the
  * simulator.
  */
 class KameletLimitsTest extends KameletTestSupport {
@@ -28,6 +28,7 @@ class KameletLimitsTest extends KameletTestSupport {
                 .getConfiguration();
         componentOptions.setFailedValidationLimit(1);
         componentOptions.setClientSendLimit(1);
+        componentOptions.setAccountSendLimit(3);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -65,6 +66,15 @@ class KameletLimitsTest extends KameletTestSupport {
         requestJson("direct:send-twice-per-account", phone(OTHER_PHONE));
 
         assertRefusedBy(TextMeOtpLimit.ACCOUNT_SENDS, "direct:send-twice-per-account", phone(THIRD_PHONE), 2);
+    }
+
+    @Test
+    void withoutTheKameletPropertyTheComponentsAccountBudgetHolds() throws Exception {
+        requestJson("direct:send", phone(PHONE));
+        requestJson("direct:send", phone(OTHER_PHONE));
+        requestJson("direct:send", phone(THIRD_PHONE));
+
+        assertRefusedBy(TextMeOtpLimit.ACCOUNT_SENDS, "direct:send", phone("0549998877"), 3);
     }
 
     @Test
