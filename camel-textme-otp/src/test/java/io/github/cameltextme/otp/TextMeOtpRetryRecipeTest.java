@@ -11,6 +11,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * handshake, no free pooled connection), and nothing that may have reached it (an HTTP error, a timeout, a reset),
  * since a repeated send can send a second SMS and a repeated validate spends a try. The same rule holds for send and
  * for validate. A validate's code may be in the body or in its header: the component removes the header after each
- * call, but Camel redelivers the message as it came to the endpoint.
+ * call, but Camel redelivers the message as it came to the endpoint. And where a route redelivers a send that may have
+ * reached TextMe all the same, the resend interval refuses the redelivery: no second SMS.
  */
 class TextMeOtpRetryRecipeTest extends TextMeOtpTestSupport {
 
@@ -55,6 +57,11 @@ class TextMeOtpRetryRecipeTest extends TextMeOtpTestSupport {
                         .onWhen(exchange -> !exchange.getException(TextMeOtpTransportException.class)
                                 .mayHaveReachedServer())
                         .maximumRedeliveries(2).redeliveryDelay(10);
+
+                // not the recipe: redelivers every transport failure, even one that may have reached TextMe
+                from("direct:send-careless")
+                        .onException(TextMeOtpTransportException.class).maximumRedeliveries(2).redeliveryDelay(10).end()
+                        .to("textme-otp:send");
 
                 for (TextMeOtpOperation operation : TextMeOtpOperation.values()) {
                     from("direct:" + operation).to("textme-otp:" + operation);
@@ -98,6 +105,17 @@ class TextMeOtpRetryRecipeTest extends TextMeOtpTestSupport {
         assertEquals(503, e.getHttpStatus());
         assertNotRedelivered(exchange);
         assertEquals(1, requests().size(), "requests TextMe received");
+    }
+
+    @Test
+    void evenACarelessRedeliveryOfASendThatMayHaveReachedTextMeIsRefusedByTheResendInterval() {
+        textMe.stubFor(post(urlPathEqualTo("/api")).willReturn(aResponse().withStatus(503)));
+
+        Exchange exchange = call("direct:send-careless", TextMeOtpOperation.send);
+
+        TextMeOtpRateLimitException e = assertInstanceOf(TextMeOtpRateLimitException.class, exchange.getException());
+        assertEquals(TextMeOtpLimit.RESEND_INTERVAL, e.getLimit());
+        assertEquals(1, requests().size(), "no second SMS: TextMe received the first request only");
     }
 
     @ParameterizedTest
