@@ -1,5 +1,7 @@
 package io.github.cameltextme.otp.springboot;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import io.github.bucket4j.caffeine.CaffeineProxyManager;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.cameltextme.otp.TextMeOtpComponent;
 import io.github.cameltextme.otp.TextMeOtpLimit;
@@ -19,8 +21,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -133,12 +133,20 @@ class TextMeOtpStarterLimitsTest {
                     assertNull(component(context).getLimitStore(), "neither bean is autowired");
 
                     send(context);
+                    assertEquals(TextMeOtpLimit.RESEND_INTERVAL, refusedSend(context).getLimit(),
+                                 "the component counts in a store of its own");
 
-                    ProxyManager<String> store = component(context).getLimitStore();
-                    assertNotNull(store);
-                    assertNotSame(context.getBean("localLimits"), store);
-                    assertNotSame(context.getBean("sharedLimits"), store);
+                    assertNull(component(context).getLimitStore(), "the option still names no store");
+                    assertEquals(0, keys(context.getBean("localLimits")), "nothing counted in localLimits");
+                    assertEquals(0, keys(context.getBean("sharedLimits")), "nothing counted in sharedLimits");
                 });
+    }
+
+    /** The keys an in-memory store holds. */
+    private static long keys(Object store) {
+        Cache<?, ?> cache = ((CaffeineProxyManager<?>) store).getCache();
+        cache.cleanUp();
+        return cache.estimatedSize();
     }
 
     private static void send(AssertableApplicationContext context) {
