@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 @Component("textme-otp")
 public class TextMeOtpComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
+    public static final int DEFAULT_MAX_CONNECTIONS = 20;
+
     private static final Logger LOG = LoggerFactory.getLogger(TextMeOtpComponent.class);
 
     @Metadata(label = "advanced",
@@ -36,11 +38,11 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
               description = "Use the CamelContext's global SSL context parameters when sslContextParameters is not set.")
     private boolean useGlobalSslContextParameters;
 
-    @Metadata(label = "advanced", defaultValue = "20",
+    @Metadata(label = "advanced", defaultValue = "" + DEFAULT_MAX_CONNECTIONS,
               description = "The most connections to TextMe open at once in the pool the endpoints share (an endpoint"
                             + " with its own sslContextParameters has its own pool of this size). A call that finds"
                             + " them all busy waits up to connectTimeout for one, then fails without being sent.")
-    private int maxConnections = 20;
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
 
     @Metadata(label = "limits", autowired = true,
               description = "Where the limits count: a Bucket4j ProxyManager with String keys, e.g. on Redis, shared by every"

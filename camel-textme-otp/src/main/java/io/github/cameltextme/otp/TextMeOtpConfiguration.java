@@ -16,6 +16,24 @@ public class TextMeOtpConfiguration implements Cloneable {
 
     /** TextMe's live API; the dry run is the same URL with {@code /test} appended. */
     public static final String DEFAULT_BASE_URL = "https://my.textme.co.il/api";
+    public static final int DEFAULT_APP_ID = 1;
+    public static final int DEFAULT_MAX_TRIES = 3;
+    public static final int DEFAULT_VALID_TIME = 5;
+    public static final long DEFAULT_CONNECT_TIMEOUT_MILLIS = 5_000;
+    public static final long DEFAULT_RESPONSE_TIMEOUT_MILLIS = 15_000;
+    public static final String DEFAULT_PROXY_SCHEME = "http";
+    public static final boolean DEFAULT_LIMITS_ENABLED = true;
+    public static final long DEFAULT_RESEND_INTERVAL_MILLIS = 30_000;
+    public static final int DEFAULT_PHONE_SEND_LIMIT = 5;
+    public static final long DEFAULT_PHONE_SEND_WINDOW_MILLIS = 600_000;
+    /** 0: off. */
+    public static final int DEFAULT_CLIENT_SEND_LIMIT = 0;
+    public static final long DEFAULT_CLIENT_SEND_WINDOW_MILLIS = 3_600_000;
+    /** 0: off. */
+    public static final int DEFAULT_ACCOUNT_SEND_LIMIT = 0;
+    public static final long DEFAULT_ACCOUNT_SEND_WINDOW_MILLIS = 3_600_000;
+    public static final int DEFAULT_FAILED_VALIDATION_LIMIT = 10;
+    public static final long DEFAULT_FAILED_VALIDATION_WINDOW_MILLIS = 3_600_000;
 
     @UriPath(description = "The operation: send an OTP by SMS, or validate a code the user typed.",
              enums = "send,validate")
@@ -39,18 +57,18 @@ public class TextMeOtpConfiguration implements Cloneable {
                             + " letters or digits, or a phone number). Required for send.")
     private String source;
 
-    @UriParam(label = "producer", defaultValue = "1",
+    @UriParam(label = "producer", defaultValue = "" + DEFAULT_APP_ID,
               description = "The application id, which keeps the OTPs of different applications for the same phone"
                             + " apart. At least 1.")
-    private int appId = 1;
+    private int appId = DEFAULT_APP_ID;
 
-    @UriParam(label = "producer", defaultValue = "3",
+    @UriParam(label = "producer", defaultValue = "" + DEFAULT_MAX_TRIES,
               description = "send: how many attempts the code allows, 3 to 5.")
-    private int maxTries = 3;
+    private int maxTries = DEFAULT_MAX_TRIES;
 
-    @UriParam(label = "producer", defaultValue = "5",
+    @UriParam(label = "producer", defaultValue = "" + DEFAULT_VALID_TIME,
               description = "send: how many minutes the code stays valid, 1 to 15.")
-    private int validTime = 5;
+    private int validTime = DEFAULT_VALID_TIME;
 
     @UriParam(label = "producer",
               description = "send: the SMS text. It must contain the placeholder code in square brackets, which TextMe"
@@ -72,15 +90,15 @@ public class TextMeOtpConfiguration implements Cloneable {
               description = "The TextMe API URL; change it to point the component at a simulator or a test server.")
     private String baseUrl = DEFAULT_BASE_URL;
 
-    @UriParam(label = "advanced", defaultValue = "5000", javaType = "java.time.Duration",
+    @UriParam(label = "advanced", defaultValue = "" + DEFAULT_CONNECT_TIMEOUT_MILLIS, javaType = "java.time.Duration",
               description = "How long to wait for a connection to TextMe, in milliseconds (or a duration such as 5s):"
                             + " for a free connection of the pool, then for the TCP/TLS connection.")
-    private long connectTimeout = 5000;
+    private long connectTimeout = DEFAULT_CONNECT_TIMEOUT_MILLIS;
 
-    @UriParam(label = "advanced", defaultValue = "15000", javaType = "java.time.Duration",
+    @UriParam(label = "advanced", defaultValue = "" + DEFAULT_RESPONSE_TIMEOUT_MILLIS, javaType = "java.time.Duration",
               description = "How long to wait for TextMe's answer once the request is sent, in milliseconds (or a"
                             + " duration such as 15s).")
-    private long responseTimeout = 15000;
+    private long responseTimeout = DEFAULT_RESPONSE_TIMEOUT_MILLIS;
 
     @UriParam(label = "security", defaultValue = "false",
               description = "Accept an http:// baseUrl whose host is not loopback. Without it only https://, or http://"
@@ -100,10 +118,10 @@ public class TextMeOtpConfiguration implements Cloneable {
     @UriParam(label = "proxy", description = "The port of the HTTP proxy.")
     private Integer proxyPort;
 
-    @UriParam(label = "proxy", enums = "http,https", defaultValue = "http",
+    @UriParam(label = "proxy", enums = "http,https", defaultValue = DEFAULT_PROXY_SCHEME,
               description = "How to talk to the proxy itself: http (usual; https calls still go through a CONNECT"
                             + " tunnel) or https.")
-    private String proxyScheme = "http";
+    private String proxyScheme = DEFAULT_PROXY_SCHEME;
 
     @UriParam(label = "proxy", secret = true,
               description = "The username for the proxy, sent when the proxy asks for credentials (Basic or Digest).")
@@ -112,51 +130,51 @@ public class TextMeOtpConfiguration implements Cloneable {
     @UriParam(label = "proxy", secret = true, description = "The password for the proxy.")
     private String proxyAuthPassword;
 
-    @UriParam(label = "limits", defaultValue = "true",
+    @UriParam(label = "limits", defaultValue = "" + DEFAULT_LIMITS_ENABLED,
               description = "Enforce the send limits and the wrong-code lockout below. Turn off only when something"
                             + " in front of the route limits sends to a phone, a client and the account.")
-    private boolean limitsEnabled = true;
+    private boolean limitsEnabled = DEFAULT_LIMITS_ENABLED;
 
-    @UriParam(label = "limits", defaultValue = "30000", javaType = "java.time.Duration",
+    @UriParam(label = "limits", defaultValue = "" + DEFAULT_RESEND_INTERVAL_MILLIS, javaType = "java.time.Duration",
               description = "The shortest time between two sends to one phone and application id; 0 turns it off.")
-    private long resendInterval = 30_000;
+    private long resendInterval = DEFAULT_RESEND_INTERVAL_MILLIS;
 
-    @UriParam(label = "limits", defaultValue = "5",
+    @UriParam(label = "limits", defaultValue = "" + DEFAULT_PHONE_SEND_LIMIT,
               description = "The most sends to one phone and application id in phoneSendWindow; 0 turns it off.")
-    private int phoneSendLimit = 5;
+    private int phoneSendLimit = DEFAULT_PHONE_SEND_LIMIT;
 
-    @UriParam(label = "limits", defaultValue = "600000", javaType = "java.time.Duration",
+    @UriParam(label = "limits", defaultValue = "" + DEFAULT_PHONE_SEND_WINDOW_MILLIS, javaType = "java.time.Duration",
               description = "The window of phoneSendLimit.")
-    private long phoneSendWindow = 600_000;
+    private long phoneSendWindow = DEFAULT_PHONE_SEND_WINDOW_MILLIS;
 
-    @UriParam(label = "limits", defaultValue = "0",
+    @UriParam(label = "limits", defaultValue = "" + DEFAULT_CLIENT_SEND_LIMIT,
               description = "The most sends for one client key (the CamelTextMeOtpClientKey header) in"
                             + " clientSendWindow; 0 (the default) turns it off. Sends without the header are not"
                             + " counted here.")
-    private int clientSendLimit;
+    private int clientSendLimit = DEFAULT_CLIENT_SEND_LIMIT;
 
-    @UriParam(label = "limits", defaultValue = "3600000", javaType = "java.time.Duration",
+    @UriParam(label = "limits", defaultValue = "" + DEFAULT_CLIENT_SEND_WINDOW_MILLIS, javaType = "java.time.Duration",
               description = "The window of clientSendLimit.")
-    private long clientSendWindow = 3_600_000;
+    private long clientSendWindow = DEFAULT_CLIENT_SEND_WINDOW_MILLIS;
 
-    @UriParam(label = "limits", defaultValue = "0",
+    @UriParam(label = "limits", defaultValue = "" + DEFAULT_ACCOUNT_SEND_LIMIT,
               description = "The most sends of the whole account, every phone together, in accountSendWindow; 0 (the"
                             + " default) turns it off. The budget guard against SMS pumping.")
-    private int accountSendLimit;
+    private int accountSendLimit = DEFAULT_ACCOUNT_SEND_LIMIT;
 
-    @UriParam(label = "limits", defaultValue = "3600000", javaType = "java.time.Duration",
+    @UriParam(label = "limits", defaultValue = "" + DEFAULT_ACCOUNT_SEND_WINDOW_MILLIS, javaType = "java.time.Duration",
               description = "The window of accountSendLimit.")
-    private long accountSendWindow = 3_600_000;
+    private long accountSendWindow = DEFAULT_ACCOUNT_SEND_WINDOW_MILLIS;
 
-    @UriParam(label = "limits", defaultValue = "10",
+    @UriParam(label = "limits", defaultValue = "" + DEFAULT_FAILED_VALIDATION_LIMIT,
               description = "The most wrong codes for one phone and application id in failedValidationWindow; once"
                             + " reached, validate is refused without calling TextMe until the window has passed. A"
                             + " valid code clears the count; 0 turns it off.")
-    private int failedValidationLimit = 10;
+    private int failedValidationLimit = DEFAULT_FAILED_VALIDATION_LIMIT;
 
-    @UriParam(label = "limits", defaultValue = "3600000", javaType = "java.time.Duration",
+    @UriParam(label = "limits", defaultValue = "" + DEFAULT_FAILED_VALIDATION_WINDOW_MILLIS, javaType = "java.time.Duration",
               description = "The window of failedValidationLimit.")
-    private long failedValidationWindow = 3_600_000;
+    private long failedValidationWindow = DEFAULT_FAILED_VALIDATION_WINDOW_MILLIS;
 
     /** A copy, so that an endpoint can override options without touching the component's. */
     public TextMeOtpConfiguration copy() {

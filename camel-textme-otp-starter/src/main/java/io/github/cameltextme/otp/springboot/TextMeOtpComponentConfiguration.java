@@ -3,6 +3,8 @@ package io.github.cameltextme.otp.springboot;
 import java.time.Duration;
 
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.cameltextme.otp.TextMeOtpComponent;
+import io.github.cameltextme.otp.TextMeOtpConfiguration;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,7 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * override them.
  * <p>
  * The field comments are the component's option descriptions, word for word: the configuration processor turns them
- * into the descriptions of spring-configuration-metadata.json, and a test compares the two.
+ * into the descriptions of spring-configuration-metadata.json, and a test compares the two. The defaults are the
+ * component's constants; Spring's configuration processor reads only literal defaults, so the metadata's defaults are
+ * in additional-spring-configuration-metadata.json, which a test holds equal to the component's.
  * <p>
  * Bean options, {@code ssl-context-parameters} and {@code limit-store}, take a reference to a bean of the application
  * context, {@code #bean:name} or {@code #name}, which {@link TextMeOtpComponentConverter} resolves. Without
@@ -40,15 +44,15 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
     /**
      * The application id, which keeps the OTPs of different applications for the same phone apart. At least 1.
      */
-    private Integer appId = 1;
+    private Integer appId = TextMeOtpConfiguration.DEFAULT_APP_ID;
     /**
      * send: how many attempts the code allows, 3 to 5.
      */
-    private Integer maxTries = 3;
+    private Integer maxTries = TextMeOtpConfiguration.DEFAULT_MAX_TRIES;
     /**
      * send: how many minutes the code stays valid, 1 to 15.
      */
-    private Integer validTime = 5;
+    private Integer validTime = TextMeOtpConfiguration.DEFAULT_VALID_TIME;
     /**
      * send: the SMS text. It must contain the placeholder code in square brackets, which TextMe replaces with the code,
      * and be at most 1005 characters. When not set, TextMe's own default text is used.
@@ -67,22 +71,22 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
     /**
      * The TextMe API URL; change it to point the component at a simulator or a test server.
      */
-    private String baseUrl = "https://my.textme.co.il/api";
+    private String baseUrl = TextMeOtpConfiguration.DEFAULT_BASE_URL;
     /**
      * How long to wait for a connection to TextMe, in milliseconds (or a duration such as 5s): for a free connection of
      * the pool, then for the TCP/TLS connection.
      */
-    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration connectTimeout = Duration.ofMillis(TextMeOtpConfiguration.DEFAULT_CONNECT_TIMEOUT_MILLIS);
     /**
      * How long to wait for TextMe's answer once the request is sent, in milliseconds (or a duration such as 15s).
      */
-    private Duration responseTimeout = Duration.ofSeconds(15);
+    private Duration responseTimeout = Duration.ofMillis(TextMeOtpConfiguration.DEFAULT_RESPONSE_TIMEOUT_MILLIS);
     /**
      * The most connections to TextMe open at once in the pool the endpoints share (an endpoint with its own
      * sslContextParameters has its own pool of this size). A call that finds them all busy waits up to connectTimeout
      * for one, then fails without being sent.
      */
-    private Integer maxConnections = 20;
+    private Integer maxConnections = TextMeOtpComponent.DEFAULT_MAX_CONNECTIONS;
     /**
      * The host of the HTTP proxy to reach TextMe through.
      */
@@ -94,7 +98,7 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
     /**
      * How to talk to the proxy itself: http (usual; https calls still go through a CONNECT tunnel) or https.
      */
-    private String proxyScheme = "http";
+    private String proxyScheme = TextMeOtpConfiguration.DEFAULT_PROXY_SCHEME;
     /**
      * The username for the proxy, sent when the proxy asks for credentials (Basic or Digest).
      */
@@ -123,46 +127,46 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
      * Enforce the send limits and the wrong-code lockout below. Turn off only when something in front of the route
      * limits sends to a phone, a client and the account.
      */
-    private Boolean limitsEnabled = true;
+    private Boolean limitsEnabled = TextMeOtpConfiguration.DEFAULT_LIMITS_ENABLED;
     /**
      * The shortest time between two sends to one phone and application id; 0 turns it off.
      */
-    private Duration resendInterval = Duration.ofSeconds(30);
+    private Duration resendInterval = Duration.ofMillis(TextMeOtpConfiguration.DEFAULT_RESEND_INTERVAL_MILLIS);
     /**
      * The most sends to one phone and application id in phoneSendWindow; 0 turns it off.
      */
-    private Integer phoneSendLimit = 5;
+    private Integer phoneSendLimit = TextMeOtpConfiguration.DEFAULT_PHONE_SEND_LIMIT;
     /**
      * The window of phoneSendLimit.
      */
-    private Duration phoneSendWindow = Duration.ofMinutes(10);
+    private Duration phoneSendWindow = Duration.ofMillis(TextMeOtpConfiguration.DEFAULT_PHONE_SEND_WINDOW_MILLIS);
     /**
      * The most sends for one client key (the CamelTextMeOtpClientKey header) in clientSendWindow; 0 (the default)
      * turns it off. Sends without the header are not counted here.
      */
-    private Integer clientSendLimit = 0;
+    private Integer clientSendLimit = TextMeOtpConfiguration.DEFAULT_CLIENT_SEND_LIMIT;
     /**
      * The window of clientSendLimit.
      */
-    private Duration clientSendWindow = Duration.ofHours(1);
+    private Duration clientSendWindow = Duration.ofMillis(TextMeOtpConfiguration.DEFAULT_CLIENT_SEND_WINDOW_MILLIS);
     /**
      * The most sends of the whole account, every phone together, in accountSendWindow; 0 (the default) turns it off.
      * The budget guard against SMS pumping.
      */
-    private Integer accountSendLimit = 0;
+    private Integer accountSendLimit = TextMeOtpConfiguration.DEFAULT_ACCOUNT_SEND_LIMIT;
     /**
      * The window of accountSendLimit.
      */
-    private Duration accountSendWindow = Duration.ofHours(1);
+    private Duration accountSendWindow = Duration.ofMillis(TextMeOtpConfiguration.DEFAULT_ACCOUNT_SEND_WINDOW_MILLIS);
     /**
      * The most wrong codes for one phone and application id in failedValidationWindow; once reached, validate is
      * refused without calling TextMe until the window has passed. A valid code clears the count; 0 turns it off.
      */
-    private Integer failedValidationLimit = 10;
+    private Integer failedValidationLimit = TextMeOtpConfiguration.DEFAULT_FAILED_VALIDATION_LIMIT;
     /**
      * The window of failedValidationLimit.
      */
-    private Duration failedValidationWindow = Duration.ofHours(1);
+    private Duration failedValidationWindow = Duration.ofMillis(TextMeOtpConfiguration.DEFAULT_FAILED_VALIDATION_WINDOW_MILLIS);
     /**
      * Where the limits count: a Bucket4j ProxyManager with String keys, e.g. on Redis, shared by every instance of the
      * service. When not set, the counts live in this JVM's memory.

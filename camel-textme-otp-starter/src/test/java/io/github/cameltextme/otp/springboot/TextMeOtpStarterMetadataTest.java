@@ -1,6 +1,7 @@
 package io.github.cameltextme.otp.springboot;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.boot.convert.DurationStyle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,6 +58,22 @@ class TextMeOtpStarterMetadataTest {
             }
             if (expected == null ? actual != null : !expected.equals(actual)) {
                 different.add(option + ": expected " + expected + " but the metadata has " + actual);
+            }
+        });
+        assertTrue(different.isEmpty(), String.join("\n", different));
+    }
+
+    /** The defaults the starter sets on the component, which it takes from the component's constants. */
+    @Test
+    void fieldDefaultsAreTheComponents() {
+        BeanWrapper starter = new BeanWrapperImpl(new TextMeOtpComponentConfiguration());
+        List<String> different = new ArrayList<>();
+        componentOptions().forEach((option, componentProperty) -> {
+            Object value = starter.getPropertyValue(option);
+            String actual = value instanceof Duration duration ? String.valueOf(duration.toMillis()) : String.valueOf(value);
+            String expected = componentProperty.has("defaultValue") ? componentProperty.get("defaultValue").asText() : "null";
+            if (!expected.equals(actual)) {
+                different.add(option + ": expected " + expected + " but the starter has " + actual);
             }
         });
         assertTrue(different.isEmpty(), String.join("\n", different));
