@@ -31,22 +31,21 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
     private static final Logger LOG = LoggerFactory.getLogger(TextMeOtpComponent.class);
 
     @Metadata(label = "advanced",
-              description = "The options shared by all endpoints of this component; each endpoint may override them.")
+              description = "The options shared by all endpoints of this component.")
     private TextMeOtpConfiguration configuration = new TextMeOtpConfiguration();
 
     @Metadata(label = "security", defaultValue = "false",
-              description = "Use the CamelContext's global SSL context parameters when sslContextParameters is not set.")
+              description = "Whether to use the CamelContext's global SSL context parameters when sslContextParameters"
+                            + " is not set.")
     private boolean useGlobalSslContextParameters;
 
     @Metadata(label = "advanced", defaultValue = "" + DEFAULT_MAX_CONNECTIONS,
-              description = "The most connections to TextMe open at once in the pool the endpoints share (an endpoint"
-                            + " with its own sslContextParameters has its own pool of this size). A call that finds"
-                            + " them all busy waits up to connectTimeout for one, then fails without being sent.")
+              description = "The most connections to TextMe open at once in the pool the endpoints share.")
     private int maxConnections = DEFAULT_MAX_CONNECTIONS;
 
     @Metadata(label = "limits", autowired = true,
-              description = "Where the limits count: a Bucket4j ProxyManager with String keys, e.g. on Redis, shared by every"
-                            + " instance of the service. When not set, the counts live in this JVM's memory.")
+              description = "Where the limits count: a Bucket4j ProxyManager with String keys, e.g. on Redis. When not"
+                            + " set, the counts live in this JVM's memory.")
     private ProxyManager<String> limitStore;
 
     /** The store the endpoints count in when limitStore is not set; made when first needed. */

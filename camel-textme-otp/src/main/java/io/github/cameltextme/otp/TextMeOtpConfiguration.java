@@ -35,81 +35,72 @@ public class TextMeOtpConfiguration implements Cloneable {
     public static final int DEFAULT_FAILED_VALIDATION_LIMIT = 10;
     public static final long DEFAULT_FAILED_VALIDATION_WINDOW_MILLIS = 3_600_000;
 
-    @UriPath(description = "The operation: send an OTP by SMS, or validate a code the user typed.",
+    @UriPath(description = "The operation: send an OTP, or validate a code the user typed.",
              enums = "send,validate")
     @Metadata(required = true)
     private TextMeOtpOperation operation;
 
     @UriParam(label = "security",
-              description = "The TextMe account's username, sent in every request as user.username.")
+              description = "The TextMe account's username.")
     @Metadata(required = true)
     private String username;
 
     @UriParam(label = "security", secret = true,
-              description = "The TextMe API token, sent as an Authorization: Bearer header. The component never logs"
-                            + " it nor puts it in exceptions or results, and Camel masks it in the endpoint URIs it"
-                            + " shows. Prefer setting it on the component.")
+              description = "The TextMe API token for authentication. Prefer setting it on the component.")
     @Metadata(required = true)
     private String apiToken;
 
     @UriParam(label = "producer",
-              description = "send: the sender shown on the phone, a sender verified on the account (at most 11 English"
-                            + " letters or digits, or a phone number). Required for send.")
+              description = "The sender shown on the phone, a sender verified on the TextMe account. Required for"
+                            + " send.")
     private String source;
 
     @UriParam(label = "producer", defaultValue = "" + DEFAULT_APP_ID,
               description = "The application id, which keeps the OTPs of different applications for the same phone"
-                            + " apart. At least 1.")
+                            + " apart.")
     private int appId = DEFAULT_APP_ID;
 
     @UriParam(label = "producer", defaultValue = "" + DEFAULT_MAX_TRIES,
-              description = "send: how many attempts the code allows, 3 to 5.")
+              description = "How many attempts the code allows, 3 to 5.")
     private int maxTries = DEFAULT_MAX_TRIES;
 
     @UriParam(label = "producer", defaultValue = "" + DEFAULT_VALID_TIME,
-              description = "send: how many minutes the code stays valid, 1 to 15.")
+              description = "How many minutes the code stays valid, 1 to 15.")
     private int validTime = DEFAULT_VALID_TIME;
 
     @UriParam(label = "producer",
-              description = "send: the SMS text. It must contain the placeholder code in square brackets, which TextMe"
-                            + " replaces with the code, and be at most 1005 characters. When not set, TextMe's own"
-                            + " default text is used.")
+              description = "The SMS text, with the word code in square brackets where TextMe puts the code. When not"
+                            + " set, TextMe's default text is used.")
     private String text;
 
     @UriParam(label = "producer", defaultValue = "false",
-              description = "Call TextMe's dry-run endpoint (the base URL with /test appended), which answers like the"
-                            + " live one but sends no SMS and charges nothing.")
+              description = "Whether to call TextMe's dry run, which sends no SMS and charges nothing.")
     private boolean testMode;
 
     @UriParam(label = "producer", defaultValue = "false",
-              description = "validate: raise TextMeOtpInvalidCodeException when the code is not accepted, instead of"
-                            + " returning a result with valid=false.")
+              description = "Whether validate throws TextMeOtpInvalidCodeException for a code not accepted, instead of"
+                            + " returning valid=false.")
     private boolean throwOnInvalidCode;
 
     @UriParam(label = "advanced", defaultValue = DEFAULT_BASE_URL,
-              description = "The TextMe API URL; change it to point the component at a simulator or a test server.")
+              description = "The TextMe API URL; change it to point at a simulator or a test server.")
     private String baseUrl = DEFAULT_BASE_URL;
 
     @UriParam(label = "advanced", defaultValue = "" + DEFAULT_CONNECT_TIMEOUT_MILLIS, javaType = "java.time.Duration",
-              description = "How long to wait for a connection to TextMe, in milliseconds (or a duration such as 5s):"
-                            + " for a free connection of the pool, then for the TCP/TLS connection.")
+              description = "How long to wait for a connection to TextMe.")
     private long connectTimeout = DEFAULT_CONNECT_TIMEOUT_MILLIS;
 
     @UriParam(label = "advanced", defaultValue = "" + DEFAULT_RESPONSE_TIMEOUT_MILLIS, javaType = "java.time.Duration",
-              description = "How long to wait for TextMe's answer once the request is sent, in milliseconds (or a"
-                            + " duration such as 15s).")
+              description = "How long to wait for TextMe's answer once the request is sent.")
     private long responseTimeout = DEFAULT_RESPONSE_TIMEOUT_MILLIS;
 
     @UriParam(label = "security", defaultValue = "false",
-              description = "Accept an http:// baseUrl whose host is not loopback. Without it only https://, or http://"
-                            + " to localhost or a loopback address (127.x.x.x, ::1), is accepted, because over http://"
-                            + " the API token travels unencrypted. Set it only for a trusted network.")
+              description = "Whether to accept an http:// baseUrl whose host is not loopback. The API token then"
+                            + " travels unencrypted.")
     private boolean allowInsecureHttp;
 
     @UriParam(label = "security",
-              description = "The TLS settings (trust store, key store, protocols) for the connections to TextMe. When"
-                            + " not set, the component's global SSL context parameters (if enabled) or the JVM's default"
-                            + " trust apply. An endpoint with its own parameters gets its own connection pool.")
+              description = "The TLS settings for the connections to TextMe.")
     private SSLContextParameters sslContextParameters;
 
     @UriParam(label = "proxy", description = "The host of the HTTP proxy to reach TextMe through.")
@@ -119,20 +110,18 @@ public class TextMeOtpConfiguration implements Cloneable {
     private Integer proxyPort;
 
     @UriParam(label = "proxy", enums = "http,https", defaultValue = DEFAULT_PROXY_SCHEME,
-              description = "How to talk to the proxy itself: http (usual; https calls still go through a CONNECT"
-                            + " tunnel) or https.")
+              description = "The scheme to talk to the proxy itself with.")
     private String proxyScheme = DEFAULT_PROXY_SCHEME;
 
     @UriParam(label = "proxy", secret = true,
-              description = "The username for the proxy, sent when the proxy asks for credentials (Basic or Digest).")
+              description = "The username for the proxy.")
     private String proxyAuthUsername;
 
     @UriParam(label = "proxy", secret = true, description = "The password for the proxy.")
     private String proxyAuthPassword;
 
     @UriParam(label = "limits", defaultValue = "" + DEFAULT_LIMITS_ENABLED,
-              description = "Enforce the send limits and the wrong-code lockout below. Turn off only when something"
-                            + " in front of the route limits sends to a phone, a client and the account.")
+              description = "Whether to enforce the send limits and the wrong-code lockout.")
     private boolean limitsEnabled = DEFAULT_LIMITS_ENABLED;
 
     @UriParam(label = "limits", defaultValue = "" + DEFAULT_RESEND_INTERVAL_MILLIS, javaType = "java.time.Duration",
@@ -149,8 +138,7 @@ public class TextMeOtpConfiguration implements Cloneable {
 
     @UriParam(label = "limits", defaultValue = "" + DEFAULT_CLIENT_SEND_LIMIT,
               description = "The most sends for one client key (the CamelTextMeOtpClientKey header) in"
-                            + " clientSendWindow; 0 (the default) turns it off. Sends without the header are not"
-                            + " counted here.")
+                            + " clientSendWindow; 0 turns it off.")
     private int clientSendLimit = DEFAULT_CLIENT_SEND_LIMIT;
 
     @UriParam(label = "limits", defaultValue = "" + DEFAULT_CLIENT_SEND_WINDOW_MILLIS, javaType = "java.time.Duration",
@@ -158,8 +146,7 @@ public class TextMeOtpConfiguration implements Cloneable {
     private long clientSendWindow = DEFAULT_CLIENT_SEND_WINDOW_MILLIS;
 
     @UriParam(label = "limits", defaultValue = "" + DEFAULT_ACCOUNT_SEND_LIMIT,
-              description = "The most sends of the whole account, every phone together, in accountSendWindow; 0 (the"
-                            + " default) turns it off. The budget guard against SMS pumping.")
+              description = "The most sends of the whole account in accountSendWindow; 0 turns it off.")
     private int accountSendLimit = DEFAULT_ACCOUNT_SEND_LIMIT;
 
     @UriParam(label = "limits", defaultValue = "" + DEFAULT_ACCOUNT_SEND_WINDOW_MILLIS, javaType = "java.time.Duration",
@@ -167,12 +154,12 @@ public class TextMeOtpConfiguration implements Cloneable {
     private long accountSendWindow = DEFAULT_ACCOUNT_SEND_WINDOW_MILLIS;
 
     @UriParam(label = "limits", defaultValue = "" + DEFAULT_FAILED_VALIDATION_LIMIT,
-              description = "The most wrong codes for one phone and application id in failedValidationWindow; once"
-                            + " reached, validate is refused without calling TextMe until the window has passed. A"
-                            + " valid code clears the count; 0 turns it off.")
+              description = "The most wrong codes for one phone and application id in failedValidationWindow; 0 turns"
+                            + " it off.")
     private int failedValidationLimit = DEFAULT_FAILED_VALIDATION_LIMIT;
 
-    @UriParam(label = "limits", defaultValue = "" + DEFAULT_FAILED_VALIDATION_WINDOW_MILLIS, javaType = "java.time.Duration",
+    @UriParam(label = "limits", defaultValue = "" + DEFAULT_FAILED_VALIDATION_WINDOW_MILLIS,
+              javaType = "java.time.Duration",
               description = "The window of failedValidationLimit.")
     private long failedValidationWindow = DEFAULT_FAILED_VALIDATION_WINDOW_MILLIS;
 

@@ -3,9 +3,12 @@ package io.github.cameltextme.otp;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +34,12 @@ class TextMeOtpComponentMetadataTest {
     private static final List<String> OPTIONS = List.of(
             "username", "apiToken", "source", "appId", "maxTries", "validTime", "text", "baseUrl", "testMode",
             "throwOnInvalidCode", "connectTimeout", "responseTimeout");
+
+    /** Options Camel adds to every component, described in Camel's words. */
+    private static final Set<String> CAMEL_OWN_OPTIONS = Set.of(
+            "lazyStartProducer", "autowiredEnabled", "healthCheckConsumerEnabled", "healthCheckProducerEnabled");
+    /** A row of a README table: the name in code marks, then the last cell. */
+    private static final Pattern TABLE_ROW = Pattern.compile("^\\| `(\\w+)` \\|.*\\| ([^|]+) \\|$");
 
     private static JsonNode json;
 
@@ -131,6 +140,53 @@ class TextMeOtpComponentMetadataTest {
     @Test
     void noOtherHeaders() {
         assertEquals(12, json.get("headers").size());
+    }
+
+    /** Tooltips in Kaoto, Karavan, IDEs and {@code camel catalog}: a short sentence, at most one more. */
+    @ParameterizedTest
+    @ValueSource(strings = { "componentProperties", "properties", "headers" })
+    void descriptionsAreAtMostTwoSentences(String section) {
+        json.get(section).fields().forEachRemaining(option -> {
+            String description = option.getValue().get("description").asText();
+            if (!CAMEL_OWN_OPTIONS.contains(option.getKey())) {
+                assertTrue(description.split("(?<=[a-z]\\.) (?=[A-Z])").length <= 2,
+                           option.getKey() + ": " + description);
+            }
+        });
+    }
+
+    @Test
+    void theReadmeTablesDescribeAsTheJson() throws Exception {
+        Map<String, String> options = readmeDescriptions("## Options");
+        Map<String, String> headers = readmeDescriptions("## Headers");
+
+        options.forEach((option, description) -> {
+            JsonNode described = json.get("properties").has(option)
+                    ? json.get("properties").get(option) : json.get("componentProperties").get(option);
+            assertNotNull(described, option + " is an option");
+            assertEquals(described.get("description").asText(), description, option);
+        });
+        headers.forEach((header, description) -> assertEquals(
+                json.get("headers").get(header).get("description").asText(), description, header));
+        assertEquals(json.get("headers").size(), headers.size());
+    }
+
+    /** The README's table rows of a section, name to description, without the Markdown code marks. */
+    private static Map<String, String> readmeDescriptions(String section) throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("..", "README.md"));
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        int start = lines.indexOf(section);
+        assertTrue(start >= 0, section);
+        for (String line : lines.subList(start + 1, lines.size())) {
+            if (line.startsWith("## ")) {
+                break;
+            }
+            Matcher row = TABLE_ROW.matcher(line);
+            if (row.matches()) {
+                descriptions.put(row.group(1), row.group(2).replace("`", ""));
+            }
+        }
+        return descriptions;
     }
 
     @Test

@@ -28,63 +28,56 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class TextMeOtpComponentConfiguration extends ComponentConfigurationPropertiesCommon {
 
     /**
-     * The TextMe account's username, sent in every request as user.username.
+     * The TextMe account's username.
      */
     private String username;
     /**
-     * The TextMe API token, sent as an Authorization: Bearer header. The component never logs it nor puts it in
-     * exceptions or results, and Camel masks it in the endpoint URIs it shows. Prefer setting it on the component.
+     * The TextMe API token for authentication. Prefer setting it on the component.
      */
     private String apiToken;
     /**
-     * send: the sender shown on the phone, a sender verified on the account (at most 11 English letters or digits, or a
-     * phone number). Required for send.
+     * The sender shown on the phone, a sender verified on the TextMe account. Required for send.
      */
     private String source;
     /**
-     * The application id, which keeps the OTPs of different applications for the same phone apart. At least 1.
+     * The application id, which keeps the OTPs of different applications for the same phone apart.
      */
     private Integer appId = TextMeOtpConfiguration.DEFAULT_APP_ID;
     /**
-     * send: how many attempts the code allows, 3 to 5.
+     * How many attempts the code allows, 3 to 5.
      */
     private Integer maxTries = TextMeOtpConfiguration.DEFAULT_MAX_TRIES;
     /**
-     * send: how many minutes the code stays valid, 1 to 15.
+     * How many minutes the code stays valid, 1 to 15.
      */
     private Integer validTime = TextMeOtpConfiguration.DEFAULT_VALID_TIME;
     /**
-     * send: the SMS text. It must contain the placeholder code in square brackets, which TextMe replaces with the code,
-     * and be at most 1005 characters. When not set, TextMe's own default text is used.
+     * The SMS text, with the word code in square brackets where TextMe puts the code. When not set, TextMe's default
+     * text is used.
      */
     private String text;
     /**
-     * Call TextMe's dry-run endpoint (the base URL with /test appended), which answers like the live one but sends no
-     * SMS and charges nothing.
+     * Whether to call TextMe's dry run, which sends no SMS and charges nothing.
      */
     private Boolean testMode = false;
     /**
-     * validate: raise TextMeOtpInvalidCodeException when the code is not accepted, instead of returning a result with
-     * valid=false.
+     * Whether validate throws TextMeOtpInvalidCodeException for a code not accepted, instead of returning valid=false.
      */
     private Boolean throwOnInvalidCode = false;
     /**
-     * The TextMe API URL; change it to point the component at a simulator or a test server.
+     * The TextMe API URL; change it to point at a simulator or a test server.
      */
     private String baseUrl = TextMeOtpConfiguration.DEFAULT_BASE_URL;
     /**
-     * How long to wait for a connection to TextMe, in milliseconds (or a duration such as 5s): for a free connection of
-     * the pool, then for the TCP/TLS connection.
+     * How long to wait for a connection to TextMe.
      */
     private Duration connectTimeout = Duration.ofMillis(TextMeOtpConfiguration.DEFAULT_CONNECT_TIMEOUT_MILLIS);
     /**
-     * How long to wait for TextMe's answer once the request is sent, in milliseconds (or a duration such as 15s).
+     * How long to wait for TextMe's answer once the request is sent.
      */
     private Duration responseTimeout = Duration.ofMillis(TextMeOtpConfiguration.DEFAULT_RESPONSE_TIMEOUT_MILLIS);
     /**
-     * The most connections to TextMe open at once in the pool the endpoints share (an endpoint with its own
-     * sslContextParameters has its own pool of this size). A call that finds them all busy waits up to connectTimeout
-     * for one, then fails without being sent.
+     * The most connections to TextMe open at once in the pool the endpoints share.
      */
     private Integer maxConnections = TextMeOtpComponent.DEFAULT_MAX_CONNECTIONS;
     /**
@@ -96,11 +89,11 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
      */
     private Integer proxyPort;
     /**
-     * How to talk to the proxy itself: http (usual; https calls still go through a CONNECT tunnel) or https.
+     * The scheme to talk to the proxy itself with.
      */
     private String proxyScheme = TextMeOtpConfiguration.DEFAULT_PROXY_SCHEME;
     /**
-     * The username for the proxy, sent when the proxy asks for credentials (Basic or Digest).
+     * The username for the proxy.
      */
     private String proxyAuthUsername;
     /**
@@ -108,24 +101,19 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
      */
     private String proxyAuthPassword;
     /**
-     * Accept an http:// baseUrl whose host is not loopback. Without it only https://, or http:// to localhost or a
-     * loopback address (127.x.x.x, ::1), is accepted, because over http:// the API token travels unencrypted. Set it
-     * only for a trusted network.
+     * Whether to accept an http:// baseUrl whose host is not loopback. The API token then travels unencrypted.
      */
     private Boolean allowInsecureHttp = false;
     /**
-     * The TLS settings (trust store, key store, protocols) for the connections to TextMe. When not set, the component's
-     * global SSL context parameters (if enabled) or the JVM's default trust apply. An endpoint with its own parameters
-     * gets its own connection pool.
+     * The TLS settings for the connections to TextMe.
      */
     private SSLContextParameters sslContextParameters;
     /**
-     * Use the CamelContext's global SSL context parameters when sslContextParameters is not set.
+     * Whether to use the CamelContext's global SSL context parameters when sslContextParameters is not set.
      */
     private Boolean useGlobalSslContextParameters = false;
     /**
-     * Enforce the send limits and the wrong-code lockout below. Turn off only when something in front of the route
-     * limits sends to a phone, a client and the account.
+     * Whether to enforce the send limits and the wrong-code lockout.
      */
     private Boolean limitsEnabled = TextMeOtpConfiguration.DEFAULT_LIMITS_ENABLED;
     /**
@@ -141,8 +129,7 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
      */
     private Duration phoneSendWindow = Duration.ofMillis(TextMeOtpConfiguration.DEFAULT_PHONE_SEND_WINDOW_MILLIS);
     /**
-     * The most sends for one client key (the CamelTextMeOtpClientKey header) in clientSendWindow; 0 (the default)
-     * turns it off. Sends without the header are not counted here.
+     * The most sends for one client key (the CamelTextMeOtpClientKey header) in clientSendWindow; 0 turns it off.
      */
     private Integer clientSendLimit = TextMeOtpConfiguration.DEFAULT_CLIENT_SEND_LIMIT;
     /**
@@ -150,8 +137,7 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
      */
     private Duration clientSendWindow = Duration.ofMillis(TextMeOtpConfiguration.DEFAULT_CLIENT_SEND_WINDOW_MILLIS);
     /**
-     * The most sends of the whole account, every phone together, in accountSendWindow; 0 (the default) turns it off.
-     * The budget guard against SMS pumping.
+     * The most sends of the whole account in accountSendWindow; 0 turns it off.
      */
     private Integer accountSendLimit = TextMeOtpConfiguration.DEFAULT_ACCOUNT_SEND_LIMIT;
     /**
@@ -159,8 +145,7 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
      */
     private Duration accountSendWindow = Duration.ofMillis(TextMeOtpConfiguration.DEFAULT_ACCOUNT_SEND_WINDOW_MILLIS);
     /**
-     * The most wrong codes for one phone and application id in failedValidationWindow; once reached, validate is
-     * refused without calling TextMe until the window has passed. A valid code clears the count; 0 turns it off.
+     * The most wrong codes for one phone and application id in failedValidationWindow; 0 turns it off.
      */
     private Integer failedValidationLimit = TextMeOtpConfiguration.DEFAULT_FAILED_VALIDATION_LIMIT;
     /**
@@ -168,8 +153,8 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
      */
     private Duration failedValidationWindow = Duration.ofMillis(TextMeOtpConfiguration.DEFAULT_FAILED_VALIDATION_WINDOW_MILLIS);
     /**
-     * Where the limits count: a Bucket4j ProxyManager with String keys, e.g. on Redis, shared by every instance of the
-     * service. When not set, the counts live in this JVM's memory.
+     * Where the limits count: a Bucket4j ProxyManager with String keys, e.g. on Redis. When not set, the counts live in
+     * this JVM's memory.
      */
     private ProxyManager<String> limitStore;
     /**
