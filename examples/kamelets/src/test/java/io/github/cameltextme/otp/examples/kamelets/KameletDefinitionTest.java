@@ -2,7 +2,6 @@ package io.github.cameltextme.otp.examples.kamelets;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashSet;
@@ -26,36 +25,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Kamelet files as catalogs and tools (Kaoto, Karavan, the Camel K operator, Camel JBang) read them, checked
- * against the component's own metadata ({@code textme-otp.json}): each component option of the operation is a titled,
- * described, typed property with the component's default, the token is a password, and the template passes every
- * property on to the component.
+ * against the component's own metadata ({@code textme-otp.json}): each property is a titled component option with the
+ * component's description and type and no default of its own, the credentials are grouped and the token is a
+ * password, and the template passes every property on to the component, the optional ones as {@code {{?name}}}.
  */
 class KameletDefinitionTest {
 
     private static final String COMPONENT_JSON = "META-INF/io/github/cameltextme/otp/textme-otp.json";
-    /** Endpoint options that are not Kamelet properties. */
     /**
-     * Limits a Kamelet user may set, which otherwise keep the component's value: without a default, so that a limit
-     * set on the component (an account's budget above all) is not overridden by the Kamelet's own default.
+     * The component's options that are not Kamelet properties: settings of the service rather than of one use of a
+     * Kamelet, set once on the component ({@code camel.component.textme-otp.*}) for every endpoint.
      */
-    private static final Set<String> LIMITS_DEFAULTING_TO_THE_COMPONENT = Set.of(
-            "resendInterval", "phoneSendLimit", "accountSendLimit");
-
-    private static final Set<String> NOT_KAMELET_PROPERTIES = Set.of(
+    private static final Set<String> COMPONENT_ONLY = Set.of(
             "operation", "lazyStartProducer", // Camel's plumbing, not TextMe settings
-            // a bean reference, not a value: set it on the component, camel.component.textme-otp.ssl-context-parameters=#bean:name
-            "sslContextParameters",
-            // limits the Kamelets leave to the component, so that one setting holds for every route of the service
+            // the code's application id: send and validate must agree on it
+            "appId",
+            // where and how TextMe is reached
+            "baseUrl", "connectTimeout", "responseTimeout", "allowInsecureHttp", "sslContextParameters",
+            "proxyHost", "proxyPort", "proxyScheme", "proxyAuthUsername", "proxyAuthPassword",
+            // limits one setting of which holds for every route of the service
             "limitsEnabled", "phoneSendWindow", "clientSendLimit", "clientSendWindow", "accountSendWindow",
             "failedValidationLimit", "failedValidationWindow");
     /** What each Kamelet's JSON input may carry: the caller's data, never a setting. */
     private static final Map<String, Set<String>> INPUT_FIELDS = Map.of(
             "textme-otp-send-action", Set.of("phone"),
             "textme-otp-validate-action", Set.of("phone", "code"));
-    /** The properties both Kamelets have: the account, and how to reach TextMe. */
-    private static final List<String> CONNECTION = List.of(
-            "testMode", "baseUrl", "connectTimeout", "responseTimeout", "allowInsecureHttp",
-            "proxyHost", "proxyPort", "proxyScheme", "proxyAuthUsername", "proxyAuthPassword");
 
     record Kamelet(String name, String operation, Set<String> properties, List<String> required) {
 
@@ -68,18 +62,12 @@ class KameletDefinitionTest {
     static Stream<Kamelet> kamelets() {
         return Stream.of(
                 new Kamelet("textme-otp-send-action", "send",
-                            with(CONNECTION, "username", "apiToken", "source", "appId", "maxTries", "validTime", "text",
-                                 "resendInterval", "phoneSendLimit", "accountSendLimit"),
+                            Set.of("username", "apiToken", "source", "text", "maxTries", "validTime", "testMode",
+                                   "resendInterval", "phoneSendLimit", "accountSendLimit"),
                             List.of("username", "apiToken", "source")),
                 new Kamelet("textme-otp-validate-action", "validate",
-                            with(CONNECTION, "username", "apiToken", "appId", "throwOnInvalidCode"),
+                            Set.of("username", "apiToken", "throwOnInvalidCode", "testMode"),
                             List.of("username", "apiToken")));
-    }
-
-    private static Set<String> with(List<String> common, String... names) {
-        Set<String> all = new HashSet<>(common);
-        all.addAll(List.of(names));
-        return Set.copyOf(all);
     }
 
     @ParameterizedTest
@@ -106,13 +94,14 @@ class KameletDefinitionTest {
         Map<String, Object> definition = map(map(yaml, "spec"), "definition");
         assertNotBlank(definition.get("title"));
         assertNotBlank(definition.get("description"));
+        assertFalse(((String) definition.get("description")).contains("\n"), "a one-line description");
         assertTrue(list(map(yaml, "spec"), "dependencies").containsAll(
                 List.of("camel:jackson", "mvn:io.github.cameltextme:camel-textme-otp:" + version)));
     }
 
     @ParameterizedTest
     @MethodSource("kamelets")
-    void eachComponentOptionOfTheOperationIsADescribedTypedProperty(Kamelet kamelet) throws IOException {
+    void eachPropertyIsAComponentOptionWithItsDescriptionAndType(Kamelet kamelet) throws IOException {
         Map<String, Object> definition = map(map(load(kamelet), "spec"), "definition");
         Map<String, Object> properties = map(definition, "properties");
         JsonNode options = component().get("properties");
@@ -124,46 +113,37 @@ class KameletDefinitionTest {
             JsonNode option = options.get(name);
             assertNotNull(option, name + " is a component option");
             assertNotBlank(property.get("title"));
-            assertNotBlank(property.get("description"));
-            String type = option.get("type").asText();
-            String schemaType = switch (type) {
+            assertEquals(option.get("description").asText(), property.get("description"), name);
+            String schemaType = switch (option.get("type").asText()) {
                 case "duration" -> "integer";
                 case "enum" -> "string";
-                default -> type;
+                default -> option.get("type").asText();
             };
             assertEquals(schemaType, property.get("type"), name);
-            if (option.has("enum")) {
-                List<String> values = new ArrayList<>();
-                option.get("enum").forEach(value -> values.add(value.asText()));
-                assertEquals(values, property.get("enum"), name);
-            }
-            JsonNode componentDefault = option.get("defaultValue");
-            if (LIMITS_DEFAULTING_TO_THE_COMPONENT.contains(name)) {
-                assertFalse(property.containsKey("default"), name + " leaves its default to the component's setting");
-            } else if (componentDefault == null) {
-                assertFalse(property.containsKey("default"), name + " has no default in the component");
-            } else {
-                assertEquals(componentDefault.asText(), String.valueOf(property.get("default")), name);
-            }
+            assertFalse(property.containsKey("default"), name + ": unset, the component's value holds");
         }
     }
 
     @ParameterizedTest
     @MethodSource("kamelets")
-    void theSecretsArePasswords(Kamelet kamelet) throws IOException {
+    void theCredentialsAreGroupedAndTheTokenIsAPassword(Kamelet kamelet) throws IOException {
         Map<String, Object> properties = map(map(map(load(kamelet), "spec"), "definition"), "properties");
-        JsonNode options = component().get("properties");
 
-        assertTrue(options.at("/apiToken/secret").asBoolean());
+        assertTrue(component().at("/properties/apiToken/secret").asBoolean());
         for (String name : kamelet.properties()) {
             Map<String, Object> property = map(properties, name);
-            if (options.get(name).path("secret").asBoolean()) {
-                assertEquals("password", property.get("format"), name);
-                assertEquals(Set.of("urn:alm:descriptor:com.tectonic.ui:password", "urn:camel:group:credentials"),
-                             Set.copyOf(list(property, "x-descriptors")), name);
-            } else {
-                assertFalse(property.containsKey("format"), name + " is not a secret");
-            }
+            boolean credential = name.equals("username") || name.equals("apiToken");
+            assertEquals(name.equals("apiToken") ? "password" : null, property.get("format"), name);
+            assertEquals(credential ? List.of("urn:camel:group:credentials") : null, property.get("x-descriptors"),
+                         name);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kamelets")
+    void noLegacyDescriptors(Kamelet kamelet) throws IOException {
+        try (InputStream in = resource("kamelets/" + kamelet.name() + ".kamelet.yaml")) {
+            assertFalse(new String(in.readAllBytes(), StandardCharsets.UTF_8).contains("com.tectonic.ui"));
         }
     }
 
@@ -184,9 +164,8 @@ class KameletDefinitionTest {
         assertEquals("textme-otp:" + kamelet.operation(), to.get("uri"));
         assertEquals(properties.keySet(), parameters.keySet());
         for (String name : kamelet.properties()) {
-            boolean alwaysSet = kamelet.required().contains(name) || map(properties, name).containsKey("default");
-            assertEquals(alwaysSet ? "{{" + name + "}}" : "{{?" + name + "}}", parameters.get(name),
-                         name + ": an optional property without default must not reach the component when unset");
+            assertEquals(kamelet.required().contains(name) ? "{{" + name + "}}" : "{{?" + name + "}}",
+                         parameters.get(name), name + ": an optional property must not reach the component when unset");
         }
     }
 
@@ -200,17 +179,18 @@ class KameletDefinitionTest {
         assertEquals(INPUT_FIELDS.get(kamelet.name()), Set.copyOf(list(schema, "required")));
     }
 
+    /** What a Kamelet user cannot set on a Kamelet stays settable on the component: every option is one or the other. */
     @Test
-    void theKameletsTogetherCoverEveryComponentOption() throws IOException {
-        Set<String> covered = new HashSet<>();
+    void everyComponentOptionIsAKameletPropertyOrComponentOnly() throws IOException {
+        Set<String> covered = new HashSet<>(COMPONENT_ONLY);
         for (Kamelet kamelet : kamelets().toList()) {
             covered.addAll(kamelet.properties());
         }
         Set<String> options = new HashSet<>();
         component().get("properties").fieldNames().forEachRemaining(options::add);
-        options.removeAll(NOT_KAMELET_PROPERTIES);
 
         assertEquals(options, covered);
+        assertTrue(component().get("componentProperties").has("proxyHost"), "component-only options are component's");
     }
 
     private static Map<String, Object> load(Kamelet kamelet) throws IOException {

@@ -1,6 +1,5 @@
 package io.github.cameltextme.otp.examples.kamelets;
 
-import io.github.cameltextme.otp.TextMeOtpComponent;
 import io.github.cameltextme.otp.TextMeOtpConfiguration;
 import io.github.cameltextme.otp.TextMeOtpConstants;
 import io.github.cameltextme.otp.TextMeOtpLimit;
@@ -24,8 +23,7 @@ class KameletLimitsTest extends KameletTestSupport {
     @Override
     void addRoutes() throws Exception {
         accountAsKameletProperties();
-        TextMeOtpConfiguration componentOptions = context.getComponent("textme-otp", TextMeOtpComponent.class)
-                .getConfiguration();
+        TextMeOtpConfiguration componentOptions = componentOptions();
         componentOptions.setFailedValidationLimit(1);
         componentOptions.setClientSendLimit(1);
         componentOptions.setAccountSendLimit(3);

@@ -2,6 +2,7 @@ package io.github.cameltextme.otp.examples.kamelets;
 
 import java.util.Optional;
 
+import io.github.cameltextme.otp.TextMeOtpComponent;
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -29,7 +30,7 @@ class KameletPropertyTokenTest {
             properties.addInitialProperty(prefix + "username", "demo");
             properties.addInitialProperty(prefix + "apiToken", TOKEN);
             properties.addInitialProperty(prefix + "source", KameletTestSupport.SOURCE);
-            properties.addInitialProperty(prefix + "baseUrl", sim.apiUrl());
+            context.getComponent("textme-otp", TextMeOtpComponent.class).getConfiguration().setBaseUrl(sim.apiUrl());
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {

@@ -4,6 +4,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cameltextme.otp.TextMeOtpComponent;
+import io.github.cameltextme.otp.TextMeOtpConfiguration;
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
 import io.github.cameltextme.otp.simulator.TextMeSimulatorExtension;
 import org.apache.camel.CamelContext;
@@ -21,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * A Camel context per test, whose TextMe account is the simulator's: the {@code textme.*} properties that the route
- * file and the Pipe read, and the Kamelets' {@code baseUrl} pointed at the simulator through
- * {@code camel.kamelet.<name>.baseUrl}. The Kamelets themselves come from {@code classpath:kamelets}.
+ * file and the Pipe read, and the component's {@code baseUrl}, which the Kamelets do not set, pointed at the
+ * simulator. The Kamelets themselves come from {@code classpath:kamelets}.
  */
 @ExtendWith(TextMeSimulatorExtension.class)
 abstract class KameletTestSupport {
@@ -45,8 +47,7 @@ abstract class KameletTestSupport {
         properties.addInitialProperty("textme.username", sim.username());
         properties.addInitialProperty("textme.api-token", sim.token());
         properties.addInitialProperty("textme.source", SOURCE);
-        properties.addInitialProperty("camel.kamelet." + SEND_KAMELET + ".baseUrl", sim.apiUrl());
-        properties.addInitialProperty("camel.kamelet." + VALIDATE_KAMELET + ".baseUrl", sim.apiUrl());
+        componentOptions().setBaseUrl(sim.apiUrl());
         addRoutes();
         context.start();
         template = context.createProducerTemplate();
@@ -55,6 +56,11 @@ abstract class KameletTestSupport {
     @AfterEach
     void stopCamel() throws Exception {
         context.close();
+    }
+
+    /** The textme-otp component's options, which hold for the Kamelets' endpoints where they set nothing. */
+    TextMeOtpConfiguration componentOptions() {
+        return context.getComponent("textme-otp", TextMeOtpComponent.class).getConfiguration();
     }
 
     /** Adds the routes under test, before the context starts. */
