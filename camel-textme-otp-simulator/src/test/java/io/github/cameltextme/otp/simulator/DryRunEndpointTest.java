@@ -8,23 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.NoSuchElementException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code /api/test}: the same checks and answers as {@code /api}, but nothing stored, sent or spent. */
-@ExtendWith(TextMeSimulatorExtension.class)
-class DryRunEndpointTest {
-
-    private static final String PHONE = "0521234567";
-
-    static TextMeSimulator sim;
-    private ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(sim);
-    }
+class DryRunEndpointTest extends SimulatorApiTest {
 
     @Test
     void sendStoresAndDeliversNothing() {

@@ -17,22 +17,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(TextMeSimulatorExtension.class)
-class FaultInjectionTest {
-
-    private static final String PHONE = "0521234567";
-
-    static TextMeSimulator sim;
-    private ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(sim);
-    }
+class FaultInjectionTest extends SimulatorApiTest {
 
     private HttpResponse<String> rawSend(String url) {
         return ApiClient.send(sendRequest(url).build());

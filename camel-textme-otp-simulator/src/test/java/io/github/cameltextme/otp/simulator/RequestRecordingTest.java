@@ -10,22 +10,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(TextMeSimulatorExtension.class)
-class RequestRecordingTest {
-
-    private static final String PHONE = "0521234567";
-
-    static TextMeSimulator sim;
-    private ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(sim);
-    }
+class RequestRecordingTest extends SimulatorApiTest {
 
     @Test
     void apiRequestsAreRecordedWithMethodPathHeadersBodyAndTime() {

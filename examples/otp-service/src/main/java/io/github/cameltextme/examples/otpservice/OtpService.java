@@ -7,8 +7,8 @@ import io.github.cameltextme.otp.simulator.TextMeSimulator;
 import org.apache.camel.main.Main;
 
 /**
- * The running service: Camel Main with the YAML routes of {@code routes/}, and, when no TextMe token is configured,
- * the TextMe simulator in-process with the component pointed at it. With a Redis URL in the settings the send limits
+ * The running service: Camel Main with the YAML routes of {@code routes/}, and, when no TextMe setting is given at all,
+ * the TextMe simulator in-process with the component pointed at it ({@link TextMeTarget}). With a Redis URL in the settings the send limits
  * count in that Redis, shared by every instance using it; otherwise in this process's memory.
  */
 public final class OtpService implements AutoCloseable {
@@ -28,30 +28,19 @@ public final class OtpService implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the service, on a new embedded simulator when the settings have no token; returns once it serves HTTP. */
-    public static OtpService start(OtpServiceSettings settings) throws Exception {
-        return start(settings, settings.usesSimulator() ? TextMeSimulator.start() : null);
-    }
-
-    /** Starts the service on the given simulator, which it closes when it stops, or on the real API when null. */
-    static OtpService start(OtpServiceSettings settings, TextMeSimulator simulator) throws Exception {
-        return start(settings, simulator, Map.of());
-    }
-
     /**
-     * Starts the service on the given simulator (closed when it stops; the real API when null), with Camel properties
-     * that override application.properties, e.g. {@code camel.component.textme-otp.client-send-limit}.
+     * Starts the service, with Camel properties that override application.properties (the TextMe settings of the
+     * environment, or a test's, e.g. {@code camel.component.textme-otp.client-send-limit}); returns once it serves
+     * HTTP. With no TextMe setting at all it runs on a new embedded simulator, which it closes when it stops.
+     *
+     * @throws TextMeTarget.IncompleteTextMeSettingsException when some TextMe settings are given, not all the API needs
      */
-    static OtpService start(OtpServiceSettings settings, TextMeSimulator simulator, Map<String, String> properties)
-            throws Exception {
+    public static OtpService start(OtpServiceSettings settings, Map<String, String> properties) throws Exception {
         Main main = new Main();
         main.addOverrideProperty("camel.server.port", String.valueOf(settings.port()));
-        if (simulator != null) {
-            main.addOverrideProperty("camel.component.textme-otp.base-url", simulator.apiUrl());
-            main.addOverrideProperty("camel.component.textme-otp.username", simulator.username());
-            main.addOverrideProperty("camel.component.textme-otp.api-token", simulator.token());
-        }
         properties.forEach(main::addOverrideProperty);
+        TextMeTarget textMe = new TextMeTarget();
+        main.addMainListener(textMe);
         RedisLimitStore limitStore = null;
         try {
             if (settings.usesRedisLimits()) {
@@ -63,12 +52,10 @@ public final class OtpService implements AutoCloseable {
             if (limitStore != null) {
                 limitStore.close();
             }
-            if (simulator != null) {
-                simulator.close();
-            }
+            textMe.simulator().ifPresent(TextMeSimulator::close);
             throw e;
         }
-        return new OtpService(main, simulator, limitStore, settings.port());
+        return new OtpService(main, textMe.simulator().orElse(null), limitStore, settings.port());
     }
 
     /** The service's base URL, e.g. {@code http://127.0.0.1:8080}. */

@@ -4,8 +4,9 @@ import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Starts the OTP service: on the embedded TextMe simulator unless {@code TEXTME_API_TOKEN} is set, walks through the
- * flow once on the simulator, then serves until Ctrl-C. With {@code OTP_DEMO_ONCE=1} it exits after the walk-through:
+ * Starts the OTP service: on the embedded TextMe simulator when no TextMe setting is given, walks through the flow
+ * once on the simulator, then serves until Ctrl-C. When some TextMe settings are given but not all the API needs, it
+ * says which are missing and exits with status 2. With {@code OTP_DEMO_ONCE=1} it exits after the walk-through:
  * status 0 when every step behaved, 1 otherwise. The send limits count in the Redis of {@code TEXTME_LIMITS_REDIS_URL}
  * when it is set, else in memory.
  */
@@ -17,7 +18,14 @@ public final class OtpServiceApplication {
     public static void main(String[] args) throws Exception {
         PrintStream out = System.out;
         OtpServiceSettings settings = OtpServiceSettings.fromEnvironment(System.getenv());
-        OtpService service = OtpService.start(settings);
+        OtpService service;
+        try {
+            service = OtpService.start(settings, OtpServiceSettings.textMeProperties(System.getenv()));
+        } catch (TextMeTarget.IncompleteTextMeSettingsException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
@@ -29,7 +37,7 @@ public final class OtpServiceApplication {
                     + (settings.usesRedisLimits() ? ", shared by every instance using it" : " (no TEXTME_LIMITS_REDIS_URL set)"));
         boolean behaved = true;
         if (service.simulator().isPresent()) {
-            out.println("TextMe simulator (no TEXTME_API_TOKEN set): SMS inbox at " + service.simulator().get().inboxUrl());
+            out.println("TextMe simulator (no TextMe setting given): SMS inbox at " + service.simulator().get().inboxUrl());
             behaved = new Walkthrough(service, service.simulator().get(), out).run();
         } else {
             out.println("TextMe API: " + (Boolean.parseBoolean(System.getenv("TEXTME_TEST_MODE")) ? "dry run (test mode)" : "live"));

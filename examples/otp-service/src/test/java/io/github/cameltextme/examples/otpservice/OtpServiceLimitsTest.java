@@ -8,16 +8,16 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import io.github.cameltextme.otp.LocalRedisServer;
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import static io.github.cameltextme.examples.otpservice.ServiceCalls.onSimulator;
+import static io.github.cameltextme.examples.otpservice.ServiceCalls.onFreePort;
 import static io.github.cameltextme.examples.otpservice.ServiceCalls.post;
 import static io.github.cameltextme.examples.otpservice.ServiceCalls.send;
+import static io.github.cameltextme.examples.otpservice.ServiceCalls.textMeAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,16 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OtpServiceLimitsTest {
 
-    /** How long a send waits for the limit store before it is refused: short, so that a stopped Redis fails fast. */
-    private static final Map<String, String> SHORT_CONNECT_TIMEOUT
-            = Map.of("camel.component.textme-otp.connect-timeout", "1000");
-
     @Test
     void theClientLimitCountsTheCallersAddressWhateverHeadersTheCallerSends() throws Exception {
-        TextMeSimulator simulator = TextMeSimulator.start();
-        OtpServiceSettings settings = onSimulator("");
-        try (OtpService service = OtpService.start(settings, simulator,
-                                                   Map.of("camel.component.textme-otp.client-send-limit", "1"))) {
+        OtpServiceSettings settings = onFreePort("");
+        try (TextMeSimulator simulator = TextMeSimulator.start();
+             OtpService service = OtpService.start(settings, textMeAt(simulator,
+                                                   "camel.component.textme-otp.client-send-limit", "1"))) {
             assertEquals(200, send(service, "054-321-1001").statusCode());
 
             HttpResponse<String> second = post(service, "/otp/send", "{\"phone\": \"054-321-1002\"}",
@@ -58,11 +54,11 @@ class OtpServiceLimitsTest {
 
     @Test
     void twoInstancesSharingOneRedisHoldAPhoneToOneResendInterval() throws Exception {
-        TextMeSimulator firstSimulator = TextMeSimulator.start();
-        TextMeSimulator secondSimulator = TextMeSimulator.start();
-        try (LocalRedisServer redis = LocalRedisServer.start();
-             OtpService first = OtpService.start(onSimulator(redis.uri()), firstSimulator);
-             OtpService second = OtpService.start(onSimulator(redis.uri()), secondSimulator)) {
+        try (TextMeSimulator firstSimulator = TextMeSimulator.start();
+             TextMeSimulator secondSimulator = TextMeSimulator.start();
+             LocalRedisServer redis = LocalRedisServer.start();
+             OtpService first = OtpService.start(onFreePort(redis.uri()), textMeAt(firstSimulator));
+             OtpService second = OtpService.start(onFreePort(redis.uri()), textMeAt(secondSimulator))) {
             assertEquals("Redis at 127.0.0.1:" + redis.port(), first.limitsLocation());
 
             assertEquals(200, send(first, "054-321-2001").statusCode());
@@ -73,17 +69,16 @@ class OtpServiceLimitsTest {
             assertTrue(again.headers().firstValue("Retry-After").isPresent());
             assertEquals(1, firstSimulator.messages().size());
             assertTrue(secondSimulator.messages().isEmpty(), "the second instance sent nothing");
-        } finally {
-            firstSimulator.close();
-            secondSimulator.close();
         }
     }
 
     @Test
     void aStoppedRedisIs503AndSendsNothing() throws Exception {
-        TextMeSimulator simulator = TextMeSimulator.start();
-        try (LocalRedisServer redis = LocalRedisServer.start();
-             OtpService service = OtpService.start(onSimulator(redis.uri()), simulator, SHORT_CONNECT_TIMEOUT)) {
+        // a short connectTimeout, how long a send waits for the limit store, so that a stopped Redis fails fast
+        try (TextMeSimulator simulator = TextMeSimulator.start();
+             LocalRedisServer redis = LocalRedisServer.start();
+             OtpService service = OtpService.start(onFreePort(redis.uri()), textMeAt(simulator,
+                                                   "camel.component.textme-otp.connect-timeout", "1000"))) {
             assertEquals(200, send(service, "054-321-3001").statusCode());
             redis.stop();
 
@@ -92,8 +87,6 @@ class OtpServiceLimitsTest {
             assertEquals(503, refused.statusCode(), refused.body());
             assertEquals("{\"error\":\"the service cannot count its send limits, try again later\"}", refused.body());
             assertEquals(1, simulator.messages().size(), "nothing sent once Redis stopped");
-        } finally {
-            simulator.close();
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
 import org.junit.jupiter.api.AfterAll;
@@ -11,9 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static io.github.cameltextme.examples.otpservice.ServiceCalls.onSimulator;
+import static io.github.cameltextme.examples.otpservice.ServiceCalls.onFreePort;
 import static io.github.cameltextme.examples.otpservice.ServiceCalls.post;
 import static io.github.cameltextme.examples.otpservice.ServiceCalls.send;
+import static io.github.cameltextme.examples.otpservice.ServiceCalls.textMeAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +31,7 @@ class OtpServiceTest {
 
     @BeforeAll
     static void startService() throws Exception {
-        service = OtpService.start(onSimulator(""));
+        service = OtpService.start(onFreePort(""), Map.of());
         simulator = service.simulator().orElseThrow();
     }
 
@@ -93,8 +95,9 @@ class OtpServiceTest {
         assertEquals(400, shortCode.statusCode());
         assertEquals("{\"error\":\"Invalid code: must be exactly 6 digits\"}", shortCode.body());
         assertEquals(400, notJson.statusCode());
-        assertTrue(notJson.body().startsWith("{\"error\":"), notJson.body());
+        assertEquals("{\"error\":\"the request body is not valid JSON\"}", notJson.body());
         assertEquals(400, notAnObject.statusCode(), notAnObject.body());
+        assertEquals("{\"error\":\"the request body must be a JSON object\"}", notAnObject.body());
         assertEquals(400, noPhone.statusCode(), noPhone.body());
         assertTrue(noPhone.body().startsWith("{\"error\":\"Invalid phone: is required"), noPhone.body());
         assertEquals(400, codeInAnArray.statusCode(), codeInAnArray.body());
@@ -126,8 +129,8 @@ class OtpServiceTest {
     @Test
     void theWalkthroughReportsAStepThatDidNotBehave() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        TextMeSimulator strict = TextMeSimulator.builder().allowedSources("SomeoneElse").start();
-        try (OtpService refusing = OtpService.start(onSimulator(""), strict)) {
+        try (TextMeSimulator strict = TextMeSimulator.builder().allowedSources("SomeoneElse").start();
+             OtpService refusing = OtpService.start(onFreePort(""), textMeAt(strict))) {
             boolean behaved = new Walkthrough(refusing, strict, new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
 
             String output = printed.toString(StandardCharsets.UTF_8);
@@ -140,8 +143,8 @@ class OtpServiceTest {
     @Test
     void textMeRefusingIs502() throws Exception {
         // a simulator that has not verified the service's sender refuses every send (status 515)
-        TextMeSimulator strict = TextMeSimulator.builder().allowedSources("SomeoneElse").start();
-        try (OtpService refusing = OtpService.start(onSimulator(""), strict)) {
+        try (TextMeSimulator strict = TextMeSimulator.builder().allowedSources("SomeoneElse").start();
+             OtpService refusing = OtpService.start(onFreePort(""), textMeAt(strict))) {
             HttpResponse<String> refused = send(refusing, "054-321-0004");
 
             assertEquals(502, refused.statusCode());

@@ -11,24 +11,24 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.util.StringUtils;
 
 /**
- * The embedded default: when no TextMe API token is configured ({@code TEXTME_API_TOKEN} unset or empty), a TextMe
- * simulator runs in this process, closed with the application context, and the component talks to it. Its SMS
- * inbox, where the codes are, is logged at start-up.
+ * The embedded default: when no TextMe setting is given at all ({@link TextMeSettings}), a TextMe simulator runs in
+ * this process, closed with the application context, and the component talks to it, as sender {@code DemoAPI}. Its
+ * SMS inbox, where the codes are, is logged at start-up. With any TextMe setting given, no simulator starts, and
+ * {@link TextMeSettingsCheck} stops the start while one the API needs is missing.
  * <p>
  * The simulator picks a free port when it starts, after the properties were read, so it cannot be set as a property in
  * application.yaml. Instead a {@link ComponentCustomizer} points the component at it: Camel applies customizers in
  * ascending order when it creates the component, so this one ({@link Ordered#LOWEST}) runs after the starter's, which
- * copied {@code camel.component.textme-otp.*}, and replaces only the URL and the account; the sender, SMS text and
+ * copied {@code camel.component.textme-otp.*}, and sets only the URL, the account and the sender; the SMS text and
  * every other option stay as configured.
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(EmbeddedSimulatorConfiguration.NoApiToken.class)
+@Conditional(EmbeddedSimulatorConfiguration.NoTextMeSetting.class)
 public class EmbeddedSimulatorConfiguration {
 
-    static final String API_TOKEN_PROPERTY = "camel.component.textme-otp.api-token";
+    static final String SIMULATOR_SOURCE = "DemoAPI";
 
     @Bean(destroyMethod = "close")
     public TextMeSimulator textMeSimulator() {
@@ -44,15 +44,16 @@ public class EmbeddedSimulatorConfiguration {
                     configuration.setBaseUrl(simulator.apiUrl());
                     configuration.setUsername(simulator.username());
                     configuration.setApiToken(simulator.token());
+                    configuration.setSource(SIMULATOR_SOURCE);
                 });
     }
 
-    /** Matches when the API token property is absent or blank. */
-    static final class NoApiToken implements Condition {
+    /** Matches when no TextMe setting is given. */
+    static final class NoTextMeSetting implements Condition {
 
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !StringUtils.hasText(context.getEnvironment().getProperty(API_TOKEN_PROPERTY));
+            return TextMeSettings.of(context.getEnvironment()).noneGiven();
         }
     }
 }

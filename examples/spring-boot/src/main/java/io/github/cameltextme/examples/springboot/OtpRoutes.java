@@ -2,6 +2,7 @@ package io.github.cameltextme.examples.springboot;
 
 import java.util.function.Function;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.cameltextme.otp.TextMeOtpApiException;
 import io.github.cameltextme.otp.TextMeOtpAuthenticationException;
@@ -41,6 +42,9 @@ public class OtpRoutes extends RouteBuilder {
         onException(TextMeOtpValidationException.class)
                 .handled(true)
                 .process(exchange -> error(exchange, 400, caught(exchange).getMessage()));
+        onException(JsonParseException.class)
+                .handled(true)
+                .process(exchange -> error(exchange, 400, "the request body is not valid JSON"));
         onException(JsonProcessingException.class)
                 .handled(true)
                 .process(exchange -> error(exchange, 400, "the request body is not the JSON this endpoint takes"));

@@ -39,7 +39,7 @@ public class StartupLog {
 
         TextMeSimulator sim = simulator.getIfAvailable();
         if (sim != null) {
-            LOG.info("No TEXTME_API_TOKEN set: the SMS go to the embedded TextMe simulator; read the codes at {}",
+            LOG.info("No TextMe setting given: the SMS go to the embedded TextMe simulator; read the codes at {}",
                      sim.inboxUrl());
         } else {
             TextMeOtpConfiguration textMe = camelContext.getComponent("textme-otp", TextMeOtpComponent.class)

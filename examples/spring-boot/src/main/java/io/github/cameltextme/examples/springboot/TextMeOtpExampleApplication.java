@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * Phone verification over HTTP: {@code POST /otp/send} texts a one-time code to a phone, {@code POST /otp/verify}
- * checks the code the user typed. The routes are in {@link OtpRoutes}; with no TextMe API token configured the
+ * checks the code the user typed. The routes are in {@link OtpRoutes}; with no TextMe setting given the
  * {@link EmbeddedSimulatorConfiguration embedded simulator} stands in for TextMe.
  */
 @SpringBootApplication

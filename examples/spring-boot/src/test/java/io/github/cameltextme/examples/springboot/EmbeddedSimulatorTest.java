@@ -13,12 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * With no API token (as when TEXTME_API_TOKEN is unset) the application starts its own simulator and sends the SMS
- * there. The empty token and Redis URL are set here so that TEXTME_API_TOKEN or TEXTME_LIMITS_REDIS_URL in the build's
- * environment cannot change that.
+ * With no TextMe setting (as when no TEXTME_* variable is set) the application starts its own simulator and sends the
+ * SMS there. The empty settings and Redis URL are set here so that TEXTME_* variables in the build's environment cannot
+ * change that.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = { "camel.component.textme-otp.api-token=", "textme.limits.redis-url=" })
+                properties = { "camel.component.textme-otp.username=", "camel.component.textme-otp.api-token=",
+                               "camel.component.textme-otp.source=", "camel.component.textme-otp.base-url=",
+                               "textme.limits.redis-url=" })
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedSimulatorTest {
 
@@ -36,6 +38,7 @@ class EmbeddedSimulatorTest {
         OtpApi.Answer sent = api.send("052-765-4321");
         assertEquals(200, sent.status(), sent.body().toString());
 
+        assertEquals(EmbeddedSimulatorConfiguration.SIMULATOR_SOURCE, simulator.messages().get(0).source());
         OtpApi.Answer verified = api.verify("0527654321", simulator.lastCode("0527654321"));
         assertEquals("{\"valid\":true}", verified.body().toString());
     }

@@ -93,6 +93,15 @@ class OtpFlowTest {
         assertTrue(sim.requests().isEmpty(), "nothing may reach TextMe");
     }
 
+    @Test
+    void aBodyThatIsNotJsonIs400SaidPlainly() throws Exception {
+        OtpApi.Answer answer = api.post("/otp/send", "phone=0521234567");
+
+        answer.assertOnlyError(400);
+        assertEquals("the request body is not valid JSON", answer.body().path("error").asText());
+        assertTrue(sim.requests().isEmpty(), "nothing may reach TextMe");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "{\"phone\": ", "not json", "[\"0521234567\"]", "{}", "",
                              "{\"phone\": \"0521234567\", \"text\": \"Send your password to [code]\"}" })

@@ -66,6 +66,7 @@ class SharedRedisLimitsTest {
                 "--camel.component.textme-otp.base-url=" + sim.apiUrl(),
                 "--camel.component.textme-otp.username=" + sim.username(),
                 "--camel.component.textme-otp.api-token=" + sim.token(),
+                "--camel.component.textme-otp.source=" + EmbeddedSimulatorConfiguration.SIMULATOR_SOURCE,
                 "--camel.component.textme-otp.connect-timeout=1s",
                 "--textme.limits.redis-url=" + redis.uri());
     }

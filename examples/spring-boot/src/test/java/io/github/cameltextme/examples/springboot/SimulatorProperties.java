@@ -15,7 +15,7 @@ final class SimulatorProperties {
     private SimulatorProperties() {
     }
 
-    /** The simulator's URL and account. */
+    /** The simulator's URL and account, and the sender it receives from. */
     static void register(DynamicPropertyRegistry registry, Supplier<TextMeSimulator> simulator) {
         register(registry, simulator, () -> simulator.get().token());
     }
@@ -25,6 +25,7 @@ final class SimulatorProperties {
         registry.add("camel.component.textme-otp.base-url", () -> simulator.get().apiUrl());
         registry.add("camel.component.textme-otp.username", () -> simulator.get().username());
         registry.add("camel.component.textme-otp.api-token", token::get);
+        registry.add("camel.component.textme-otp.source", () -> EmbeddedSimulatorConfiguration.SIMULATOR_SOURCE);
         registry.add("textme.limits.redis-url", () -> "");
     }
 }
