@@ -9,7 +9,7 @@ import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-import io.github.cameltextme.otp.LocalRedisServer;
+import io.github.cameltextme.otp.simulator.LocalRedisServer;
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

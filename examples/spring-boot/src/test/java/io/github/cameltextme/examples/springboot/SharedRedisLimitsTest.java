@@ -1,6 +1,6 @@
 package io.github.cameltextme.examples.springboot;
 
-import io.github.cameltextme.otp.LocalRedisServer;
+import io.github.cameltextme.otp.simulator.LocalRedisServer;
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
 import io.github.cameltextme.otp.simulator.TextMeSimulatorExtension;
 import org.junit.jupiter.api.Test;

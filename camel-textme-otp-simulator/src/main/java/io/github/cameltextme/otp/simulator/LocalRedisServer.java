@@ -1,4 +1,4 @@
-package io.github.cameltextme.otp;
+package io.github.cameltextme.otp.simulator;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real {@code redis-server} (Debian's package) on a free loopback port, with no persistence, started for a test and
- * stopped after it. Where redis-server is not installed the test is skipped with a printed reason, unless
+ * stopped after it: for tests of send limits shared through Redis by several instances of a service. Where redis-server is not installed the test is skipped with a printed reason, unless
  * {@code TEXTME_REDIS_REQUIRED=true} (set by {@code .ci/run}), which makes it fail instead.
  */
 public final class LocalRedisServer implements AutoCloseable {
