@@ -90,7 +90,7 @@ public class TextMeOtpProducer extends DefaultProducer {
                 request.phone(), request.appId(), message.getHeader(TextMeOtpConstants.CLIENT_KEY, String.class)));
         ApiResponse response = call(request, request.phone(), reservation);
         String apiMessage = Masking.scrub(response.message(), request.phone(), configuration.getApiToken());
-        if (response.status() != TextMeOtpResult.SUCCESS_STATUS) {
+        if (response.status() != TextMeOtpStatus.SUCCESS) {
             // TextMe sent no SMS: the send does not count against the limits
             throw givingBack(reservation, apiFailure(request, response.status(), apiMessage));
         }
@@ -108,8 +108,8 @@ public class TextMeOtpProducer extends DefaultProducer {
             int status = response.status();
             String apiMessage = Masking.scrub(response.message(), request.phone(), configuration.getApiToken(),
                                               request.code());
-            boolean valid = status == TextMeOtpResult.SUCCESS_STATUS;
-            boolean invalid = status == TextMeOtpResult.INVALID_CODE_STATUS;
+            boolean valid = status == TextMeOtpStatus.SUCCESS;
+            boolean invalid = status == TextMeOtpStatus.INVALID_CODE;
             if (!valid && !invalid) {
                 throw givingBack(reservation, apiFailure(request, status, apiMessage));
             }
@@ -187,7 +187,7 @@ public class TextMeOtpProducer extends DefaultProducer {
 
     private TextMeOtpApiException apiFailure(ApiRequest request, int status, String apiMessage) {
         counters.apiError(status);
-        if (TextMeOtpAuthenticationException.isAuthenticationStatus(status)) {
+        if (TextMeOtpStatus.isAuthenticationFailure(status)) {
             return new TextMeOtpAuthenticationException(request.operation(), status, apiMessage);
         }
         return new TextMeOtpApiException(request.operation(), status, apiMessage);

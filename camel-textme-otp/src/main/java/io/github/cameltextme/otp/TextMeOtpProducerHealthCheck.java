@@ -38,7 +38,7 @@ final class TextMeOtpProducerHealthCheck extends AbstractHealthCheck {
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         try {
             ApiResponse answer = endpoint.getApiClient(null).execute(probe);
-            if (answer.status() == TextMeOtpResult.SUCCESS_STATUS) {
+            if (answer.status() == TextMeOtpStatus.SUCCESS) {
                 builder.up();
                 return;
             }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.cameltextme.otp.TextMeOtpStatus;
 import io.github.cameltextme.otp.TextMeOtpTransportException;
 import io.github.cameltextme.otp.model.ApiRequest;
 import io.github.cameltextme.otp.model.ApiResponse;
@@ -41,8 +42,6 @@ public final class TextMeOtpApiClient {
 
     /** The largest answer read: TextMe's answers are well under 1 KB; anything bigger is not TextMe talking. */
     public static final int MAX_ANSWER_BYTES = 64 * 1024;
-    /** TextMe's statuses run from 0 to 999. */
-    private static final int MAX_API_STATUS = 999;
 
     private static final Logger LOG = LoggerFactory.getLogger(TextMeOtpApiClient.class);
 
@@ -184,9 +183,10 @@ public final class TextMeOtpApiClient {
         if (answer == null || answer.status() == null) {
             throw unreadable(request, "TextMe's answer has no status", null);
         }
-        if (answer.status() < 0 || answer.status() > MAX_API_STATUS) {
+        if (!TextMeOtpStatus.isReadable(answer.status())) {
             // not a TextMe status, and it could be anything the server echoed: a code, a phone; never shown
-            throw unreadable(request, "TextMe's answer has a status outside the API's 0 to " + MAX_API_STATUS, null);
+            throw unreadable(request, "TextMe's answer has a status outside the API's " + TextMeOtpStatus.MIN_READABLE
+                                      + " to " + TextMeOtpStatus.MAX_READABLE, null);
         }
         return answer;
     }
