@@ -37,7 +37,9 @@ final class TextMeOtpProducerHealthCheck extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         try {
-            ApiResponse answer = endpoint.getApiClient(null).execute(probe);
+            ApiResponse answer = endpoint.startedApiClient()
+                    .orElseThrow(() -> TextMeOtpTransportException.endpointNotStarted(null))
+                    .execute(probe);
             if (answer.status() == TextMeOtpStatus.SUCCESS) {
                 builder.up();
                 return;

@@ -49,6 +49,15 @@ public class TextMeOtpTransportException extends TextMeOtpException {
         this.retryAfter = retryAfter;
     }
 
+    /**
+     * The failure of a call on an endpoint that is not started, so nothing was sent.
+     *
+     * @param operation the operation, or {@code null} for the health check's balance call
+     */
+    static TextMeOtpTransportException endpointNotStarted(TextMeOtpOperation operation) {
+        return new TextMeOtpTransportException(operation, "the textme-otp endpoint is not started", null, false);
+    }
+
     /** The operation that failed; {@code null} for the health check's balance call. */
     public TextMeOtpOperation getOperation() {
         return operation;

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.cameltextme.otp.TextMeOtpOperation;
 import io.github.cameltextme.otp.TextMeOtpStatus;
 import io.github.cameltextme.otp.TextMeOtpTransportException;
 import io.github.cameltextme.otp.model.ApiRequest;
@@ -94,11 +95,11 @@ public final class TextMeOtpApiClient {
             return httpClient.execute(post, context, response -> read(request, post, context, response));
         } catch (IOException e) {
             IOException cause = withoutQuotedAnswer(e);
-            throw new TextMeOtpTransportException(request.operation(), "the call to " + apiUri + " failed: " + cause,
+            throw new TextMeOtpTransportException(operationOf(request), "the call to " + apiUri + " failed: " + cause,
                                                   cause, RequestSentMarker.requestWasSent(context));
         } catch (IllegalStateException e) {
             // HttpClient's answer once the pool is closed, while the component or endpoint stops
-            throw new TextMeOtpTransportException(request.operation(), "the connection pool is closed: " + e.getMessage(),
+            throw new TextMeOtpTransportException(operationOf(request), "the connection pool is closed: " + e.getMessage(),
                                                   e, RequestSentMarker.requestWasSent(context));
         }
     }
@@ -148,7 +149,7 @@ public final class TextMeOtpApiClient {
             String answered = sent ? "TextMe answered HTTP " : "the proxy refused the tunnel to TextMe: HTTP ";
             Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
             throw new TextMeOtpTransportException(
-                    request.operation(), answered + httpStatus, httpStatus,
+                    operationOf(request), answered + httpStatus, httpStatus,
                     retryAfter == null ? null : retryAfter.getValue(), sent);
         }
         HttpEntity entity = response.getEntity();
@@ -192,6 +193,11 @@ public final class TextMeOtpApiClient {
     }
 
     private static TextMeOtpTransportException unreadable(ApiRequest request, String message, Throwable cause) {
-        return new TextMeOtpTransportException(request.operation(), message, cause, true);
+        return new TextMeOtpTransportException(operationOf(request), message, cause, true);
+    }
+
+    /** The operation a transport failure names: {@code null} for the balance call, as the exception documents. */
+    private static TextMeOtpOperation operationOf(ApiRequest request) {
+        return request.operation().orElse(null);
     }
 }
