@@ -70,7 +70,7 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
         endpointConfiguration.setOperation(TextMeOtpOperation.fromUriPath(remaining));
         TextMeOtpEndpoint endpoint = new TextMeOtpEndpoint(uri, this, endpointConfiguration);
         setProperties(endpoint, parameters);
-        TextMeOtpInputRules.checkEndpointOptions(endpointConfiguration);
+        endpointConfiguration.check();
         return endpoint;
     }
 

@@ -172,6 +172,17 @@ public class TextMeOtpConfiguration implements Cloneable {
         }
     }
 
+    /**
+     * Checks the options an endpoint needs, so that a misconfigured endpoint fails when it is created rather than on
+     * its first message: the credentials, the base URL, the proxy, the timeouts, the limits and, for send, the sender
+     * and the code's settings.
+     *
+     * @throws TextMeOtpValidationException naming the first option that does not hold and its rule
+     */
+    public void check() {
+        TextMeOtpOptionChecks.check(this);
+    }
+
     /** The URL requests are posted to: the base URL, or its {@code /test} dry run in test mode. */
     public String apiUrl() {
         if (!testMode) {

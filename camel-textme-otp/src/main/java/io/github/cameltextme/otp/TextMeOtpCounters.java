@@ -26,31 +26,31 @@ final class TextMeOtpCounters {
         }
     }
 
-    void sent() {
+    void recordSent() {
         sent.increment();
     }
 
-    void valid() {
+    void recordValid() {
         valid.increment();
     }
 
-    void invalid() {
+    void recordInvalid() {
         invalid.increment();
     }
 
-    void apiError(int status) {
+    void recordApiError(int status) {
         apiErrors.computeIfAbsent(status, s -> new LongAdder()).increment();
     }
 
-    void transportError() {
+    void recordTransportError() {
         transportErrors.increment();
     }
 
-    void limitRefusal(TextMeOtpLimit limit) {
+    void recordLimitRefusal(TextMeOtpLimit limit) {
         limitRefusals.get(limit).increment();
     }
 
-    void limitStoreError() {
+    void recordLimitStoreError() {
         limitStoreErrors.increment();
     }
 

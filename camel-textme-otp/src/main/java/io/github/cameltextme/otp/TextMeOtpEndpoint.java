@@ -2,6 +2,7 @@ package io.github.cameltextme.otp;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 
 import io.github.cameltextme.otp.client.TextMeOtpApiClient;
 import io.github.cameltextme.otp.limit.EndpointLimiter;
@@ -169,38 +170,14 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
         return counters;
     }
 
-    /**
-     * The API client of the started endpoint.
-     *
-     * @param  operation                   the operation about to call, or {@code null} for the health check
-     * @throws TextMeOtpTransportException when the endpoint is not started, so nothing can be sent
-     */
-    TextMeOtpApiClient getApiClient(TextMeOtpOperation operation) {
-        TextMeOtpApiClient client = apiClient;
-        if (client == null) {
-            throw notStarted(operation);
-        }
-        return client;
+    /** The API client while the endpoint is started; empty otherwise. */
+    Optional<TextMeOtpApiClient> startedApiClient() {
+        return Optional.ofNullable(apiClient);
     }
 
-    private static TextMeOtpTransportException notStarted(TextMeOtpOperation operation) {
-        return new TextMeOtpTransportException(operation, "the textme-otp endpoint is not started", null, false);
-    }
-
-    /**
-     * The limits of the started endpoint, or {@code null} when they are off.
-     *
-     * @throws TextMeOtpTransportException when the endpoint is not started, so nothing can be sent
-     */
-    EndpointLimiter getLimiter(TextMeOtpOperation operation) {
-        if (!configuration.isLimitsEnabled()) {
-            return null;
-        }
-        EndpointLimiter started = limiter;
-        if (started == null) {
-            throw notStarted(operation);
-        }
-        return started;
+    /** The limits while the endpoint is started with limits on; empty when it is not started or its limits are off. */
+    Optional<EndpointLimiter> startedLimiter() {
+        return Optional.ofNullable(limiter);
     }
 
     /** The camel-http endpoint whose HttpClient carries the calls, while started. */

@@ -86,68 +86,67 @@ public class TextMeOtpProducer extends DefaultProducer {
 
     private void send(Message message) {
         SendOtpRequest request = requests.sendRequest(message);
-        Reservation reservation = reserve(TextMeOtpOperation.send, limiter -> limiter.reserveSend(
+        Reservation reservation = reserve(limiter -> limiter.reserveSend(
                 request.phone(), request.appId(), message.getHeader(TextMeOtpConstants.CLIENT_KEY, String.class)));
         ApiResponse response = call(request, request.phone(), reservation);
         String apiMessage = Masking.scrub(response.message(), request.phone(), configuration.getApiToken());
-        if (response.status() != TextMeOtpResult.SUCCESS_STATUS) {
+        if (response.status() != TextMeOtpStatus.SUCCESS) {
             // TextMe sent no SMS: the send does not count against the limits
-            throw givingBack(reservation, apiFailure(request, response.status(), apiMessage));
+            throw afterGivingBack(reservation, recordApiFailure(response.status(), apiMessage));
         }
-        counters.sent();
-        answer(message, new TextMeOtpResult(TextMeOtpOperation.send, response.status(), apiMessage, null,
-                                            response.shipmentId(), request.phone()));
+        counters.recordSent();
+        writeResult(message, new TextMeOtpResult(TextMeOtpOperation.send, response.status(), apiMessage, null,
+                                                 response.shipmentId(), request.phone()));
     }
 
     private void validate(Message message) {
         try {
             ValidateOtpRequest request = requests.validateRequest(message);
-            Reservation reservation = reserve(TextMeOtpOperation.validate,
-                                              limiter -> limiter.reserveValidation(request.phone(), request.appId()));
+            Reservation reservation = reserve(limiter -> limiter.reserveValidation(request.phone(), request.appId()));
             ApiResponse response = call(request, request.phone(), reservation);
             int status = response.status();
             String apiMessage = Masking.scrub(response.message(), request.phone(), configuration.getApiToken(),
                                               request.code());
-            boolean valid = status == TextMeOtpResult.SUCCESS_STATUS;
-            boolean invalid = status == TextMeOtpResult.INVALID_CODE_STATUS;
+            boolean valid = status == TextMeOtpStatus.SUCCESS;
+            boolean invalid = status == TextMeOtpStatus.INVALID_CODE;
             if (!valid && !invalid) {
-                throw givingBack(reservation, apiFailure(request, status, apiMessage));
+                throw afterGivingBack(reservation, recordApiFailure(status, apiMessage));
             }
             if (valid) {
-                counters.valid();
+                counters.recordValid();
                 clearWrongCodes(reservation);
             } else {
-                counters.invalid();
+                counters.recordInvalid();
             }
             if (invalid && configuration.isThrowOnInvalidCode()) {
                 throw new TextMeOtpInvalidCodeException(apiMessage);
             }
-            answer(message, new TextMeOtpResult(TextMeOtpOperation.validate, status, apiMessage, valid, null,
-                                                request.phone()));
+            writeResult(message, new TextMeOtpResult(TextMeOtpOperation.validate, status, apiMessage, valid, null,
+                                                     request.phone()));
         } finally {
             message.removeHeader(TextMeOtpConstants.CODE);
         }
     }
 
     /** Takes the exchange's places in the endpoint's limits, counting a refusal or a failure of the store. */
-    private Reservation reserve(TextMeOtpOperation operation, Function<EndpointLimiter, Reservation> reservation) {
-        EndpointLimiter limiter = getEndpoint().getLimiter(operation);
-        if (limiter == null) {
+    private Reservation reserve(Function<EndpointLimiter, Reservation> reservation) {
+        if (!configuration.isLimitsEnabled()) {
             return Reservation.none();
         }
+        EndpointLimiter limiter = getEndpoint().startedLimiter().orElseThrow(this::notStarted);
         try {
             return reservation.apply(limiter);
         } catch (TextMeOtpRateLimitException e) {
-            counters.limitRefusal(e.getLimit());
+            counters.recordLimitRefusal(e.getLimit());
             throw e;
         } catch (TextMeOtpLimitStoreException e) {
-            counters.limitStoreError();
+            counters.recordLimitStoreError();
             throw e;
         }
     }
 
     /** The failure, after giving back the exchange's places; a store failure on the way is kept with it. */
-    private static <E extends TextMeOtpException> E givingBack(Reservation reservation, E failure) {
+    private static <E extends TextMeOtpException> E afterGivingBack(Reservation reservation, E failure) {
         try {
             reservation.giveBack();
         } catch (TextMeOtpLimitStoreException e) {
@@ -172,11 +171,11 @@ public class TextMeOtpProducer extends DefaultProducer {
     private ApiResponse call(ApiRequest request, String phone, Reservation reservation) {
         ApiResponse response;
         try {
-            TextMeOtpApiClient client = getEndpoint().getApiClient(request.operation());
+            TextMeOtpApiClient client = getEndpoint().startedApiClient().orElseThrow(this::notStarted);
             response = client.execute(request);
         } catch (TextMeOtpTransportException e) {
-            counters.transportError();
-            throw e.mayHaveReachedServer() ? e : givingBack(reservation, e);
+            counters.recordTransportError();
+            throw e.mayHaveReachedServer() ? e : afterGivingBack(reservation, e);
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("TextMe {} for {} answered status {}", request.apiCommand(), Masking.phone(phone),
@@ -185,15 +184,21 @@ public class TextMeOtpProducer extends DefaultProducer {
         return response;
     }
 
-    private TextMeOtpApiException apiFailure(ApiRequest request, int status, String apiMessage) {
-        counters.apiError(status);
-        if (TextMeOtpAuthenticationException.isAuthenticationStatus(status)) {
-            return new TextMeOtpAuthenticationException(request.operation(), status, apiMessage);
-        }
-        return new TextMeOtpApiException(request.operation(), status, apiMessage);
+    private TextMeOtpTransportException notStarted() {
+        return TextMeOtpTransportException.endpointNotStarted(configuration.getOperation());
     }
 
-    private static void answer(Message message, TextMeOtpResult result) {
+    /** Counts TextMe's failure status and returns the exception that reports it. */
+    private TextMeOtpApiException recordApiFailure(int status, String apiMessage) {
+        counters.recordApiError(status);
+        if (TextMeOtpStatus.isAuthenticationFailure(status)) {
+            return new TextMeOtpAuthenticationException(configuration.getOperation(), status, apiMessage);
+        }
+        return new TextMeOtpApiException(configuration.getOperation(), status, apiMessage);
+    }
+
+    /** Writes the result into the message: the body, and the answer's headers. */
+    private static void writeResult(Message message, TextMeOtpResult result) {
         message.setHeader(TextMeOtpConstants.STATUS, result.getStatus());
         message.setHeader(TextMeOtpConstants.MESSAGE, result.getMessage());
         if (result.getValid() != null) {

@@ -37,8 +37,10 @@ final class TextMeOtpProducerHealthCheck extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         try {
-            ApiResponse answer = endpoint.getApiClient(null).execute(probe);
-            if (answer.status() == TextMeOtpResult.SUCCESS_STATUS) {
+            ApiResponse answer = endpoint.startedApiClient()
+                    .orElseThrow(() -> TextMeOtpTransportException.endpointNotStarted(null))
+                    .execute(probe);
+            if (answer.status() == TextMeOtpStatus.SUCCESS) {
                 builder.up();
                 return;
             }

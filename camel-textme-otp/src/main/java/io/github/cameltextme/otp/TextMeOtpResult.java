@@ -12,11 +12,6 @@ import io.github.cameltextme.otp.util.Masking;
 @JsonPropertyOrder({ "operation", "status", "message", "valid", "shipmentId", "phone" })
 public final class TextMeOtpResult {
 
-    /** TextMe's status for success. */
-    public static final int SUCCESS_STATUS = 0;
-    /** TextMe's status on validate for a code that was not accepted (wrong, expired or out of tries). */
-    public static final int INVALID_CODE_STATUS = 12;
-
     private final TextMeOtpOperation operation;
     private final int status;
     private final String message;
@@ -39,7 +34,10 @@ public final class TextMeOtpResult {
         return operation;
     }
 
-    /** TextMe's status: 0, or 12 for a code not accepted on validate. */
+    /**
+     * TextMe's status: {@link TextMeOtpStatus#SUCCESS}, or {@link TextMeOtpStatus#INVALID_CODE} for a code not
+     * accepted on validate.
+     */
     public int getStatus() {
         return status;
     }

@@ -1,6 +1,10 @@
 package io.github.cameltextme.otp;
 
+import java.util.Locale;
+
 import io.github.cameltextme.otp.model.BalanceRequest;
+import org.apache.camel.spi.HttpResponseAware;
+import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 
 /**
  * No usable answer came from TextMe: a connection failure, a timeout, an HTTP error status, or a body that is not the
@@ -9,8 +13,11 @@ import io.github.cameltextme.otp.model.BalanceRequest;
  * Before retrying, ask {@link #mayHaveReachedServer()}: TextMe has no idempotency key, so a repeated {@code send_otp}
  * that had reached TextMe sends a second SMS, and a repeated {@code validate_otp} spends a try (or fails because the
  * first call already used the code).
+ * <p>
+ * As Camel's {@link HttpResponseAware}, a generic error handler reads the HTTP status of the answer, or 0 when there
+ * was no HTTP answer. The exception is immutable: its setters throw {@link UnsupportedOperationException}.
  */
-public class TextMeOtpTransportException extends TextMeOtpException {
+public class TextMeOtpTransportException extends TextMeOtpException implements HttpResponseAware {
 
     private final TextMeOtpOperation operation;
     private final boolean mayHaveReachedServer;
@@ -49,6 +56,15 @@ public class TextMeOtpTransportException extends TextMeOtpException {
         this.retryAfter = retryAfter;
     }
 
+    /**
+     * The failure of a call on an endpoint that is not started, so nothing was sent.
+     *
+     * @param operation the operation, or {@code null} for the health check's balance call
+     */
+    static TextMeOtpTransportException endpointNotStarted(TextMeOtpOperation operation) {
+        return new TextMeOtpTransportException(operation, "the textme-otp endpoint is not started", null, false);
+    }
+
     /** The operation that failed; {@code null} for the health check's balance call. */
     public TextMeOtpOperation getOperation() {
         return operation;
@@ -71,5 +87,35 @@ public class TextMeOtpTransportException extends TextMeOtpException {
     /** The {@code Retry-After} header of the HTTP answer (seconds or an HTTP date), or {@code null}. */
     public String getRetryAfter() {
         return retryAfter;
+    }
+
+    /**
+     * The HTTP status of an HTTP error answer (not 200), or 0 for any other failure; the same as
+     * {@link #getHttpStatus()}.
+     */
+    @Override
+    public int getHttpResponseCode() {
+        return httpStatus;
+    }
+
+    /**
+     * The standard reason phrase of the HTTP status, e.g. {@code Service Unavailable}, or {@code null} when there was
+     * no HTTP answer. It is not the server's own phrase, which could carry anything.
+     */
+    @Override
+    public String getHttpResponseStatus() {
+        return httpStatus == 0 ? null : EnglishReasonPhraseCatalog.INSTANCE.getReason(httpStatus, Locale.ENGLISH);
+    }
+
+    /** Not supported: the exception is immutable. */
+    @Override
+    public void setHttpResponseCode(int code) {
+        throw new UnsupportedOperationException("A TextMeOtpTransportException is immutable");
+    }
+
+    /** Not supported: the exception is immutable. */
+    @Override
+    public void setHttpResponseStatus(String status) {
+        throw new UnsupportedOperationException("A TextMeOtpTransportException is immutable");
     }
 }

@@ -230,7 +230,7 @@ class TextMeOtpLoadTest {
                   validateResult);
             check(phone.equals(validateResult.getPhone()), index, "validate phone " + phone, validateResult);
             check(Boolean.valueOf(right).equals(validateResult.getValid()), index, "valid=" + right, validateResult);
-            check(validateResult.getStatus() == (right ? 0 : TextMeOtpResult.INVALID_CODE_STATUS), index,
+            check(validateResult.getStatus() == (right ? 0 : TextMeOtpStatus.INVALID_CODE), index,
                   "validate status", validateResult);
             check(Boolean.valueOf(right).equals(validated.getMessage().getHeader(TextMeOtpConstants.VALID)), index,
                   "valid header=" + right, validateResult);

@@ -3,7 +3,10 @@ package io.github.cameltextme.otp;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import org.apache.camel.Exchange;
+import org.apache.camel.Producer;
 import org.apache.camel.component.http.HttpEndpoint;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,7 +16,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -65,6 +70,22 @@ class TextMeOtpTransportFailureTest extends TextMeOtpTestSupport {
         assertNotNull(e.getCause());
         assertTrue(e.mayHaveReachedServer());
         assertEquals(1, requests().size(), "exactly one request, no retry");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "textme-otp:send", "textme-otp:send?limitsEnabled=false" })
+    void anEndpointThatIsNotStartedSendsNothing(String uri) throws Exception {
+        TextMeOtpEndpoint endpoint = context.getEndpoint(uri, TextMeOtpEndpoint.class);
+        endpoint.stop();
+        Producer producer = endpoint.createProducer();
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getMessage().setBody(PHONE);
+
+        TextMeOtpTransportException e = assertThrows(TextMeOtpTransportException.class, () -> producer.process(exchange));
+
+        assertEquals("TextMe send_otp: the textme-otp endpoint is not started", e.getMessage());
+        assertFalse(e.mayHaveReachedServer());
+        assertNoRequestSent();
     }
 
     @Test

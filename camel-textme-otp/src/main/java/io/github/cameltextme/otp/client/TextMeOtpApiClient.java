@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.cameltextme.otp.TextMeOtpOperation;
+import io.github.cameltextme.otp.TextMeOtpStatus;
 import io.github.cameltextme.otp.TextMeOtpTransportException;
 import io.github.cameltextme.otp.model.ApiRequest;
 import io.github.cameltextme.otp.model.ApiResponse;
@@ -41,8 +43,6 @@ public final class TextMeOtpApiClient {
 
     /** The largest answer read: TextMe's answers are well under 1 KB; anything bigger is not TextMe talking. */
     public static final int MAX_ANSWER_BYTES = 64 * 1024;
-    /** TextMe's statuses run from 0 to 999. */
-    private static final int MAX_API_STATUS = 999;
 
     private static final Logger LOG = LoggerFactory.getLogger(TextMeOtpApiClient.class);
 
@@ -95,11 +95,11 @@ public final class TextMeOtpApiClient {
             return httpClient.execute(post, context, response -> read(request, post, context, response));
         } catch (IOException e) {
             IOException cause = withoutQuotedAnswer(e);
-            throw new TextMeOtpTransportException(request.operation(), "the call to " + apiUri + " failed: " + cause,
+            throw new TextMeOtpTransportException(operationOf(request), "the call to " + apiUri + " failed: " + cause,
                                                   cause, RequestSentMarker.requestWasSent(context));
         } catch (IllegalStateException e) {
             // HttpClient's answer once the pool is closed, while the component or endpoint stops
-            throw new TextMeOtpTransportException(request.operation(), "the connection pool is closed: " + e.getMessage(),
+            throw new TextMeOtpTransportException(operationOf(request), "the connection pool is closed: " + e.getMessage(),
                                                   e, RequestSentMarker.requestWasSent(context));
         }
     }
@@ -149,7 +149,7 @@ public final class TextMeOtpApiClient {
             String answered = sent ? "TextMe answered HTTP " : "the proxy refused the tunnel to TextMe: HTTP ";
             Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
             throw new TextMeOtpTransportException(
-                    request.operation(), answered + httpStatus, httpStatus,
+                    operationOf(request), answered + httpStatus, httpStatus,
                     retryAfter == null ? null : retryAfter.getValue(), sent);
         }
         HttpEntity entity = response.getEntity();
@@ -184,14 +184,20 @@ public final class TextMeOtpApiClient {
         if (answer == null || answer.status() == null) {
             throw unreadable(request, "TextMe's answer has no status", null);
         }
-        if (answer.status() < 0 || answer.status() > MAX_API_STATUS) {
+        if (!TextMeOtpStatus.isReadable(answer.status())) {
             // not a TextMe status, and it could be anything the server echoed: a code, a phone; never shown
-            throw unreadable(request, "TextMe's answer has a status outside the API's 0 to " + MAX_API_STATUS, null);
+            throw unreadable(request, "TextMe's answer has a status outside the API's " + TextMeOtpStatus.MIN_READABLE
+                                      + " to " + TextMeOtpStatus.MAX_READABLE, null);
         }
         return answer;
     }
 
     private static TextMeOtpTransportException unreadable(ApiRequest request, String message, Throwable cause) {
-        return new TextMeOtpTransportException(request.operation(), message, cause, true);
+        return new TextMeOtpTransportException(operationOf(request), message, cause, true);
+    }
+
+    /** The operation a transport failure names: {@code null} for the balance call, as the exception documents. */
+    private static TextMeOtpOperation operationOf(ApiRequest request) {
+        return request.operation().orElse(null);
     }
 }

@@ -40,7 +40,7 @@ final class LimitStore {
     }
 
     /** The deadline of calls that begin now. */
-    long deadline() {
+    long deadlineFromNow() {
         return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     }
 

@@ -21,7 +21,7 @@ public final class Reservation {
 
     /** A reservation whose places are all taken, and given back on a refusal, before the store's deadline. */
     Reservation(LimitStore store, TextMeOtpOperation operation) {
-        this(store, operation, store.deadline(), new ArrayList<>(2));
+        this(store, operation, store.deadlineFromNow(), new ArrayList<>(2));
     }
 
     private Reservation(LimitStore store, TextMeOtpOperation operation, long deadline, List<Place> places) {
@@ -56,7 +56,7 @@ public final class Reservation {
      */
     public void giveBack() {
         if (!places.isEmpty()) {
-            giveBackBy(store.deadline());
+            giveBackBy(store.deadlineFromNow());
         }
     }
 
@@ -85,7 +85,7 @@ public final class Reservation {
      * @throws TextMeOtpLimitStoreException when the store failed
      */
     public void clearCounts() {
-        long callsDeadline = places.isEmpty() ? 0 : store.deadline();
+        long callsDeadline = places.isEmpty() ? 0 : store.deadlineFromNow();
         for (Place place : places) {
             store.clear(operation, place.key(), callsDeadline);
         }

@@ -1,5 +1,7 @@
 package io.github.cameltextme.otp.model;
 
+import java.util.Optional;
+
 import io.github.cameltextme.otp.TextMeOtpOperation;
 
 /**
@@ -7,8 +9,8 @@ import io.github.cameltextme.otp.TextMeOtpOperation;
  */
 public sealed interface ApiRequest permits SendOtpRequest, ValidateOtpRequest, BalanceRequest {
 
-    /** The operation this request performs; {@code null} for the health check's balance call. */
-    TextMeOtpOperation operation();
+    /** The OTP operation this request performs; empty for the health check's balance call, which is none. */
+    Optional<TextMeOtpOperation> operation();
 
     /** The root element of the body, which selects the command in the TextMe API. */
     String apiCommand();

@@ -1,5 +1,7 @@
 package io.github.cameltextme.otp.model;
 
+import java.util.Optional;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRootName;
 import io.github.cameltextme.otp.TextMeOtpOperation;
@@ -15,8 +17,8 @@ public record BalanceRequest(@JsonProperty("user") ApiUser user) implements ApiR
     public static final String API_COMMAND = "balance";
 
     @Override
-    public TextMeOtpOperation operation() {
-        return null;
+    public Optional<TextMeOtpOperation> operation() {
+        return Optional.empty();
     }
 
     @Override

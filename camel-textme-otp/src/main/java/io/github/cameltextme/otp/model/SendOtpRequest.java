@@ -1,6 +1,8 @@
 package io.github.cameltextme.otp.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Optional;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRootName;
@@ -24,13 +26,13 @@ public record SendOtpRequest(
         implements ApiRequest {
 
     @Override
-    public TextMeOtpOperation operation() {
-        return TextMeOtpOperation.send;
+    public Optional<TextMeOtpOperation> operation() {
+        return Optional.of(TextMeOtpOperation.send);
     }
 
     @Override
     public String apiCommand() {
-        return operation().apiCommand();
+        return TextMeOtpOperation.send.apiCommand();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.cameltextme.otp.model;
 
+import java.util.Optional;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRootName;
@@ -19,13 +21,13 @@ public record ValidateOtpRequest(
         implements ApiRequest {
 
     @Override
-    public TextMeOtpOperation operation() {
-        return TextMeOtpOperation.validate;
+    public Optional<TextMeOtpOperation> operation() {
+        return Optional.of(TextMeOtpOperation.validate);
     }
 
     @Override
     public String apiCommand() {
-        return operation().apiCommand();
+        return TextMeOtpOperation.validate.apiCommand();
     }
 
     /** Never shows the code. */
