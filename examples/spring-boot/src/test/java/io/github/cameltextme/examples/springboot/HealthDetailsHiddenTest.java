@@ -11,7 +11,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** As configured in application.yaml, an anonymous caller gets the status and no details: which check, TextMe's answer. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -36,10 +35,7 @@ class HealthDetailsHiddenTest {
         HealthEndpoint.Answer health = new HealthEndpoint(port).get("");
 
         assertEquals(503, health.status(), health.text());
-        assertEquals("DOWN", health.body().path("status").asText(), health.text());
-        assertFalse(health.body().has("components"), health.text());
-        assertFalse(health.text().contains("textme"), health.text());
-        assertFalse(health.text().contains(WRONG_TOKEN), "the token is in the health answer");
+        assertEquals("{\"status\":\"DOWN\",\"groups\":[\"liveness\",\"readiness\"]}", health.text());
     }
 
     @Test

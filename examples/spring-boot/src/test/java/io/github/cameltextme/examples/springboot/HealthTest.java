@@ -61,14 +61,4 @@ class HealthTest {
         HealthEndpoint.assertOnlyBalanceCalls(sim);
         assertFalse(readiness.text().contains(sim.token()), "the token is in the readiness answer");
     }
-
-    @Test
-    void livenessDoesNotAskTextMe() throws Exception {
-        sim.clearRequests();
-
-        HealthEndpoint.Answer liveness = new HealthEndpoint(port).get("/liveness");
-
-        assertEquals(200, liveness.status(), liveness.text());
-        assertTrue(sim.requests().isEmpty(), "TextMe being away does not make the application broken");
-    }
 }

@@ -66,4 +66,15 @@ class HealthWrongTokenTest {
         HealthEndpoint.assertOnlyBalanceCalls(sim);
         assertFalse(readiness.text().contains(WRONG_TOKEN), "the token is in the readiness answer");
     }
+
+    @Test
+    void livenessStaysUpAndDoesNotAskTextMe() throws Exception {
+        sim.clearRequests();
+
+        HealthEndpoint.Answer liveness = new HealthEndpoint(port).get("/liveness");
+
+        assertEquals(200, liveness.status(), liveness.text());
+        assertEquals("UP", liveness.body().path("status").asText(), liveness.text());
+        assertTrue(sim.requests().isEmpty(), "TextMe being away does not make the application broken");
+    }
 }
