@@ -35,6 +35,8 @@ public final class TextMeSimulator implements AutoCloseable {
     public static final String DEFAULT_USERNAME = "demo";
     /** API token of the default account. */
     public static final String DEFAULT_TOKEN = "demo-token";
+    /** How long one exchange may take unless {@link Builder#requestTimeout(Duration)} says otherwise. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final Accounts accounts;
     private final SimulatorClock clock;
@@ -58,7 +60,7 @@ public final class TextMeSimulator implements AutoCloseable {
                 "balance", new BalanceCommand());
         InboxHandler inboxHandler = new InboxHandler(inbox);
         InetAddress address = InetAddress.getByName(builder.host);
-        this.server = SimulatorServer.bind(new InetSocketAddress(address, builder.port));
+        this.server = SimulatorServer.bind(new InetSocketAddress(address, builder.port), builder.requestTimeout);
         this.apiHandler = new ApiHandler(new ApiDispatcher(commands, accounts), requestLog, faults, clock,
                 SimulatorThreads.namePrefix(server.port()));
         server.start(new SimulatorRouter(apiHandler, inboxHandler));
@@ -210,6 +212,7 @@ public final class TextMeSimulator implements AutoCloseable {
         private final Map<String, String> accounts = new LinkedHashMap<>();
         private final Set<String> allowedSources = new LinkedHashSet<>();
         private Clock clock = Clock.systemUTC();
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
 
         private Builder() {
         }
@@ -260,6 +263,20 @@ public final class TextMeSimulator implements AutoCloseable {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * How long one exchange may take, from a worker taking up the connection to the end of the answer (default
+         * 10 s); the connection of a client still sending its request then is closed, so slow or silent clients cannot
+         * hold the server's eight worker threads. Idle keep-alive connections hold no worker and are not counted.
+         */
+        public Builder requestTimeout(Duration requestTimeout) {
+            Objects.requireNonNull(requestTimeout, "requestTimeout");
+            if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+                throw new IllegalArgumentException("requestTimeout must be positive, was " + requestTimeout);
+            }
+            this.requestTimeout = requestTimeout;
             return this;
         }
 
