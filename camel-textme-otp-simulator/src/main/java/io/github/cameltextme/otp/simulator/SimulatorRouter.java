@@ -5,15 +5,20 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.Objects;
 
-/** Sends each request to the API or the inbox by its exact path; every other path is 404. */
+/**
+ * Sends each request to the API or the inbox by its exact path, and {@code DELETE /requests} to the request log;
+ * every other path is 404.
+ */
 final class SimulatorRouter implements HttpHandler {
 
     private final ApiHandler api;
     private final InboxHandler inbox;
+    private final RequestLog requestLog;
 
-    SimulatorRouter(ApiHandler api, InboxHandler inbox) {
+    SimulatorRouter(ApiHandler api, InboxHandler inbox, RequestLog requestLog) {
         this.api = api;
         this.inbox = inbox;
+        this.requestLog = requestLog;
     }
 
     @Override
@@ -24,10 +29,20 @@ final class SimulatorRouter implements HttpHandler {
                 case "/api/test" -> api.handle(exchange, true);
                 case "/" -> inbox.page(exchange);
                 case "/messages" -> inbox.messages(exchange);
+                case "/requests" -> clearRequests(exchange);
                 default -> HttpResponses.sendText(exchange, 404, "not found");
             }
         } catch (RuntimeException e) {
             HttpResponses.sendText(exchange, 500, "internal simulator error: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void clearRequests(HttpExchange exchange) {
+        if ("DELETE".equals(exchange.getRequestMethod())) {
+            requestLog.clear();
+            HttpResponses.send(exchange, 204, HttpResponses.TEXT, new byte[0]);
+        } else {
+            HttpResponses.methodNotAllowed(exchange, "DELETE");
         }
     }
 }

@@ -37,13 +37,15 @@ public final class TextMeSimulator implements AutoCloseable {
     public static final String DEFAULT_TOKEN = "demo-token";
     /** How long one exchange may take unless {@link Builder#requestTimeout(Duration)} says otherwise. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** How many SMS and API requests are kept unless {@link Builder#history(int)} says otherwise. */
+    public static final int DEFAULT_HISTORY = 1_000;
 
     private final Accounts accounts;
     private final SimulatorClock clock;
     private final boolean ownsClock;
     private final OtpStore otpStore = new OtpStore();
-    private final Inbox inbox = new Inbox();
-    private final RequestLog requestLog = new RequestLog();
+    private final Inbox inbox;
+    private final RequestLog requestLog;
     private final FaultQueue faults = new FaultQueue();
     private final ApiHandler apiHandler;
     private final SimulatorServer server;
@@ -52,6 +54,8 @@ public final class TextMeSimulator implements AutoCloseable {
 
     private TextMeSimulator(Builder builder) throws IOException {
         this.accounts = new Accounts(builder.accounts.isEmpty() ? Map.of(DEFAULT_USERNAME, DEFAULT_TOKEN) : builder.accounts);
+        this.inbox = new Inbox(builder.history);
+        this.requestLog = new RequestLog(builder.history);
         this.ownsClock = !(builder.clock instanceof SimulatorClock);
         this.clock = ownsClock ? SimulatorClock.following(builder.clock) : (SimulatorClock) builder.clock;
         Map<String, ApiCommand> commands = Map.of(
@@ -63,7 +67,7 @@ public final class TextMeSimulator implements AutoCloseable {
         this.server = SimulatorServer.bind(new InetSocketAddress(address, builder.port), builder.requestTimeout);
         this.apiHandler = new ApiHandler(new ApiDispatcher(commands, accounts), requestLog, faults, clock,
                 SimulatorThreads.namePrefix(server.port()));
-        server.start(new SimulatorRouter(apiHandler, inboxHandler));
+        server.start(new SimulatorRouter(apiHandler, inboxHandler, requestLog));
         String urlHost = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
         this.baseUrl = "http://" + (urlHost.contains(":") ? "[" + urlHost + "]" : urlHost) + ":" + server.port();
     }
@@ -108,7 +112,7 @@ public final class TextMeSimulator implements AutoCloseable {
         return accounts.firstToken();
     }
 
-    /** The delivered SMS, newest first. */
+    /** The delivered SMS, newest first: the newest {@link Builder#history(int)} of them. */
     public List<SmsMessage> messages() {
         return inbox.messages();
     }
@@ -129,7 +133,10 @@ public final class TextMeSimulator implements AutoCloseable {
                         + " (the inbox holds " + inbox.messages().size() + " messages)"));
     }
 
-    /** Every request the API received since the start or the last clear, oldest first. */
+    /**
+     * The requests the API received since the start or the last clear, oldest first: the newest
+     * {@link Builder#history(int)} of them, each with the first 16 KiB of its body.
+     */
     public List<RecordedRequest> requests() {
         return requestLog.requests();
     }
@@ -213,6 +220,7 @@ public final class TextMeSimulator implements AutoCloseable {
         private final Set<String> allowedSources = new LinkedHashSet<>();
         private Clock clock = Clock.systemUTC();
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private int history = DEFAULT_HISTORY;
 
         private Builder() {
         }
@@ -277,6 +285,18 @@ public final class TextMeSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("requestTimeout must be positive, was " + requestTimeout);
             }
             this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        /**
+         * How many of the newest SMS the inbox keeps, and how many of the newest API requests {@code requests()}
+         * keeps (default 1,000 each); older ones are forgotten, so a long run stays in bounded memory.
+         */
+        public Builder history(int history) {
+            if (history < 1) {
+                throw new IllegalArgumentException("history must be at least 1, was " + history);
+            }
+            this.history = history;
             return this;
         }
 
