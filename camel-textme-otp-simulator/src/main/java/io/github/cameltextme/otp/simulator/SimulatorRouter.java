@@ -7,22 +7,28 @@ import java.util.Objects;
 
 /**
  * Sends each request to the API or the inbox by its exact path, and {@code DELETE /requests} to the request log;
- * every other path is 404.
+ * every other path is 404. A request whose Host header does not name the simulator is 421 ({@link HostCheck}).
  */
 final class SimulatorRouter implements HttpHandler {
 
     private final ApiHandler api;
     private final InboxHandler inbox;
     private final RequestLog requestLog;
+    private final HostCheck hostCheck;
 
-    SimulatorRouter(ApiHandler api, InboxHandler inbox, RequestLog requestLog) {
+    SimulatorRouter(ApiHandler api, InboxHandler inbox, RequestLog requestLog, HostCheck hostCheck) {
         this.api = api;
         this.inbox = inbox;
         this.requestLog = requestLog;
+        this.hostCheck = hostCheck;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        if (!hostCheck.allows(exchange.getRequestHeaders().get("Host"))) {
+            HttpResponses.sendText(exchange, 421, "the Host header does not name this simulator");
+            return;
+        }
         try {
             switch (Objects.requireNonNullElse(exchange.getRequestURI().getPath(), "")) {
                 case "/api" -> api.handle(exchange, false);

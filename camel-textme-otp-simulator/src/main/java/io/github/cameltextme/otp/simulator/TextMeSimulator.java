@@ -67,7 +67,8 @@ public final class TextMeSimulator implements AutoCloseable {
         this.server = SimulatorServer.bind(new InetSocketAddress(address, builder.port), builder.requestTimeout);
         this.apiHandler = new ApiHandler(new ApiDispatcher(commands, accounts), requestLog, faults, clock,
                 SimulatorThreads.namePrefix(server.port()));
-        server.start(new SimulatorRouter(apiHandler, inboxHandler, requestLog));
+        HostCheck hostCheck = new HostCheck(builder.host, address, server.port());
+        server.start(new SimulatorRouter(apiHandler, inboxHandler, requestLog, hostCheck));
         String urlHost = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
         this.baseUrl = "http://" + (urlHost.contains(":") ? "[" + urlHost + "]" : urlHost) + ":" + server.port();
     }
