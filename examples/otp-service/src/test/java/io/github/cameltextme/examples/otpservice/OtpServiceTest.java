@@ -110,23 +110,21 @@ class OtpServiceTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "null", "\"0541234567\"", "541234567", "true", "[]", "[{\"phone\": \"0541234567\"}]"})
     void aBodyThatIsEmptyOrNotAJsonObjectIs400SaidPlainly(String body) throws Exception {
-        for (String path : new String[] {"/otp/send", "/otp/verify"}) {
-            HttpResponse<String> answer = post(service, path, body);
-
-            assertEquals(400, answer.statusCode(), path + " " + body + ": " + answer.body());
-            assertEquals("{\"error\":\"the request body must be a JSON object\"}", answer.body(), path + " " + body);
-        }
-        assertTrue(simulator.requests().isEmpty(), "nothing reached TextMe");
+        assertBothEndpointsRefuse(body, "the request body must be a JSON object");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"phone=0541234567", "{\"phone\": ", "{\"phone\": \"0541234567\"} x", "{'phone': 1}"})
     void aBodyThatIsNotJsonIs400SaidPlainly(String body) throws Exception {
+        assertBothEndpointsRefuse(body, "the request body is not valid JSON");
+    }
+
+    private static void assertBothEndpointsRefuse(String body, String reason) throws Exception {
         for (String path : new String[] {"/otp/send", "/otp/verify"}) {
             HttpResponse<String> answer = post(service, path, body);
 
             assertEquals(400, answer.statusCode(), path + " " + body + ": " + answer.body());
-            assertEquals("{\"error\":\"the request body is not valid JSON\"}", answer.body(), path + " " + body);
+            assertEquals("{\"error\":\"" + reason + "\"}", answer.body(), path + " " + body);
         }
         assertTrue(simulator.requests().isEmpty(), "nothing reached TextMe");
     }

@@ -108,23 +108,21 @@ class RequestBodyTest {
     @ParameterizedTest
     @ValueSource(strings = { "", "   ", "null", "\"0521234567\"", "521234567", "true", "[]", "[{\"phone\": \"0521234567\"}]" })
     void aBodyThatIsEmptyOrNotAJsonObjectIs400SaidPlainly(String body) throws Exception {
-        for (String path : PATHS) {
-            OtpApi.Answer answer = api.post(path, body);
-
-            answer.assertOnlyError(400);
-            assertEquals("the request body must be a JSON object", answer.body().path("error").asText(), path + " " + body);
-        }
-        assertTrue(sim.requests().isEmpty(), "nothing may reach TextMe");
+        assertBothEndpointsRefuse(body, "the request body must be a JSON object");
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "phone=0521234567", "{\"phone\": ", "{\"phone\": \"0521234567\"} x", "{'phone': 1}" })
     void aBodyThatIsNotJsonIs400SaidPlainly(String body) throws Exception {
+        assertBothEndpointsRefuse(body, "the request body is not valid JSON");
+    }
+
+    private void assertBothEndpointsRefuse(String body, String reason) throws Exception {
         for (String path : PATHS) {
             OtpApi.Answer answer = api.post(path, body);
 
             answer.assertOnlyError(400);
-            assertEquals("the request body is not valid JSON", answer.body().path("error").asText(), path + " " + body);
+            assertEquals(reason, answer.body().path("error").asText(), path + " " + body);
         }
         assertTrue(sim.requests().isEmpty(), "nothing may reach TextMe");
     }
