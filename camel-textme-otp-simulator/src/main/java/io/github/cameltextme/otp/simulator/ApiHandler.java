@@ -18,7 +18,7 @@ final class ApiHandler implements AutoCloseable {
 
     static final int MAX_BODY_BYTES = 1 << 20;
     /** A recorded request keeps at most this much of its body: real requests are far smaller. */
-    static final int MAX_RECORDED_BODY_BYTES = 16 << 10;
+    static final int MAX_RECORDED_BODY_BYTES = 4 << 10;
 
     private static final byte[] MALFORMED_BODY = "{\"status\":".getBytes(StandardCharsets.UTF_8);
 

@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
 
 /**
  * Whether a request's {@code Host} header names this simulator: {@code localhost}, {@code 127.0.0.1}, {@code [::1]},
- * the configured host or the address it is bound to, with its port. A web page that reaches the simulator through DNS
- * rebinding sends its own host name instead, so it cannot read the inbox or use the API. Bound to a wildcard address,
- * the simulator also answers any IP address literal: it cannot know its own addresses, and rebinding needs a name.
+ * the configured host or the address it is bound to, with its port if the header has one. A web page that reaches the
+ * simulator through DNS rebinding sends its own host name instead, so it cannot read the inbox or use the API; a
+ * browser always names the port unless it is 80. Bound to a wildcard address, the simulator also answers any IP
+ * address literal: it cannot know its own addresses, and rebinding needs a name.
  */
 final class HostCheck {
 
@@ -37,7 +38,7 @@ final class HostCheck {
         int colon = host.lastIndexOf(':');
         boolean hasPort = colon > host.lastIndexOf(']');
         String name = hasPort ? host.substring(0, colon) : host;
-        boolean portMatches = hasPort ? host.substring(colon + 1).equals(port) : "80".equals(port);
+        boolean portMatches = !hasPort || host.substring(colon + 1).equals(port);
         return portMatches && (names.contains(name) || anyIpLiteral && IP_LITERAL.matcher(name).matches());
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,7 +38,10 @@ final class SimulatorServer implements AutoCloseable {
         this.requestTimeout = requestTimeout;
         String prefix = SimulatorThreads.namePrefix(port());
         this.workers = Executors.newFixedThreadPool(WORKER_THREADS, SimulatorThreads.daemons(prefix + "-worker"));
-        this.deadlines = Executors.newSingleThreadScheduledExecutor(SimulatorThreads.daemons(prefix + "-deadline"));
+        ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, SimulatorThreads.daemons(prefix + "-deadline"));
+        // a met deadline leaves the queue at once instead of after the timeout
+        deadlines.setRemoveOnCancelPolicy(true);
+        this.deadlines = deadlines;
     }
 
     /** Binds the address (port 0 picks a free port) without serving yet. */

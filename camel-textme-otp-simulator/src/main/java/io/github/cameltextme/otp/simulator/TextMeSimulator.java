@@ -38,7 +38,7 @@ public final class TextMeSimulator implements AutoCloseable {
     /** How long one exchange may take unless {@link Builder#requestTimeout(Duration)} says otherwise. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
     /** How many SMS and API requests are kept unless {@link Builder#history(int)} says otherwise. */
-    public static final int DEFAULT_HISTORY = 1_000;
+    public static final int DEFAULT_HISTORY = 5_000;
 
     private final Accounts accounts;
     private final SimulatorClock clock;
@@ -136,7 +136,7 @@ public final class TextMeSimulator implements AutoCloseable {
 
     /**
      * The requests the API received since the start or the last clear, oldest first: the newest
-     * {@link Builder#history(int)} of them, each with the first 16 KiB of its body.
+     * {@link Builder#history(int)} of them, each with the first 4 KiB of its body.
      */
     public List<RecordedRequest> requests() {
         return requestLog.requests();
@@ -291,7 +291,7 @@ public final class TextMeSimulator implements AutoCloseable {
 
         /**
          * How many of the newest SMS the inbox keeps, and how many of the newest API requests {@code requests()}
-         * keeps (default 1,000 each); older ones are forgotten, so a long run stays in bounded memory.
+         * keeps (default 5,000 each); older ones are forgotten, so a long run stays in bounded memory.
          */
         public Builder history(int history) {
             if (history < 1) {

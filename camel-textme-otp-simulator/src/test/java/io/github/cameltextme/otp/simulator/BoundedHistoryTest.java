@@ -63,7 +63,7 @@ class BoundedHistoryTest {
     }
 
     @Test
-    void aRecordedBodyKeepsItsFirst16KiB() {
+    void aRecordedBodyKeepsItsFirst4KiB() {
         String body = "{\"balance\":{\"user\":{\"username\":\"demo\"},\"padding\":\"" + "x".repeat(100_000) + "\"}}";
         api.post(sim.apiUrl(), body, sim.token());
 

@@ -62,10 +62,12 @@ class HostHeaderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"localhost", "LocalHost", "127.0.0.1", "[::1]"})
-    void theLoopbackNamesWithThePortAreAnswered(String name) throws IOException {
-        String answer = getMessages("Host: " + name + ":" + sim.port() + "\r\n");
+    void theLoopbackNamesWithThePortOrWithoutOneAreAnswered(String name) throws IOException {
+        String withPort = getMessages("Host: " + name + ":" + sim.port() + "\r\n");
+        String withoutPort = getMessages("Host: " + name + "\r\n");
 
-        assertTrue(answer.startsWith("HTTP/1.1 200 "), answer);
+        assertTrue(withPort.startsWith("HTTP/1.1 200 "), withPort);
+        assertTrue(withoutPort.startsWith("HTTP/1.1 200 "), withoutPort);
     }
 
     @Test
@@ -74,7 +76,7 @@ class HostHeaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1", "127.0.0.1:1", "localhost:80", "10.0.0.1:PORT", "127.0.0.1.nip.io:PORT",
+    @ValueSource(strings = {"127.0.0.1:1", "localhost:80", "localhost:", "10.0.0.1:PORT", "127.0.0.1.nip.io:PORT",
         "localhost.:PORT", "[::2]:PORT", "127.0.0.1:PORT@evil.example", ""})
     void otherHostsAre421(String host) throws IOException {
         String answer = getMessages("Host: " + host.replace("PORT", String.valueOf(sim.port())) + "\r\n");
@@ -107,6 +109,7 @@ class HostHeaderTest {
 
         assertTrue(check.allows(List.of("sim.test")));
         assertTrue(check.allows(List.of("SIM.test:80")));
+        assertFalse(check.allows(List.of("sim.test:8080")));
         assertFalse(check.allows(List.of("10.0.0.1")));
     }
 }
