@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 final class ApiHandler implements AutoCloseable {
 
     static final int MAX_BODY_BYTES = 1 << 20;
+    /** A recorded request keeps at most this much of its body: real requests are far smaller. */
+    static final int MAX_RECORDED_BODY_BYTES = 4 << 10;
 
     private static final byte[] MALFORMED_BODY = "{\"status\":".getBytes(StandardCharsets.UTF_8);
 
@@ -37,7 +39,7 @@ final class ApiHandler implements AutoCloseable {
     void handle(HttpExchange exchange, boolean dryRun) throws IOException {
         byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
         requestLog.record(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestHeaders(), new String(body, 0, Math.min(body.length, MAX_BODY_BYTES), StandardCharsets.UTF_8),
+                exchange.getRequestHeaders(), new String(body, 0, Math.min(body.length, MAX_RECORDED_BODY_BYTES), StandardCharsets.UTF_8),
                 clock.instant()));
         Optional<Fault> fault = faults.next();
         if (fault.isPresent()) {

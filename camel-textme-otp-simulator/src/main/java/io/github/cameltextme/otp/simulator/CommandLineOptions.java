@@ -3,8 +3,11 @@ package io.github.cameltextme.otp.simulator;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** The standalone jar's command line: {@code [--host H] [--port N] [--username U] [--token T] [--help]}. */
-record CommandLineOptions(String host, int port, String username, String token, boolean help) {
+/**
+ * The standalone jar's command line:
+ * {@code [--host H] [--port N] [--username U] [--token T] [--history N] [--help]}.
+ */
+record CommandLineOptions(String host, int port, String username, String token, int history, boolean help) {
 
     static final int DEFAULT_PORT = 8765;
 
@@ -18,6 +21,8 @@ record CommandLineOptions(String host, int port, String username, String token, 
             "  --host H        address to bind (default 127.0.0.1; 0.0.0.0 serves other machines too)",
             "  --username U    account username (default " + TextMeSimulator.DEFAULT_USERNAME + ")",
             "  --token T       account API token (default " + TextMeSimulator.DEFAULT_TOKEN + ")",
+            "  --history N     how many of the newest SMS and API requests to keep (default "
+                    + TextMeSimulator.DEFAULT_HISTORY + ")",
             "  --help          show this help",
             "",
             "Options also take the form --port=N. Stop with Ctrl-C.");
@@ -28,6 +33,7 @@ record CommandLineOptions(String host, int port, String username, String token, 
         int port = DEFAULT_PORT;
         String username = TextMeSimulator.DEFAULT_USERNAME;
         String token = TextMeSimulator.DEFAULT_TOKEN;
+        int history = TextMeSimulator.DEFAULT_HISTORY;
         boolean help = false;
         Deque<String> remaining = new ArrayDeque<>();
         for (String arg : args) {
@@ -47,10 +53,11 @@ record CommandLineOptions(String host, int port, String username, String token, 
                 case "--port" -> port = port(value(option, remaining));
                 case "--username" -> username = value(option, remaining);
                 case "--token" -> token = value(option, remaining);
+                case "--history" -> history = history(value(option, remaining));
                 default -> throw new IllegalArgumentException("unknown option: " + option);
             }
         }
-        return new CommandLineOptions(host, port, username, token, help);
+        return new CommandLineOptions(host, port, username, token, history, help);
     }
 
     /** True when the account is the default one, whose token is public. */
@@ -78,9 +85,22 @@ record CommandLineOptions(String host, int port, String username, String token, 
         throw new IllegalArgumentException("--port must be a number from 0 to 65535, was " + value);
     }
 
+    private static int history(String value) {
+        try {
+            int history = Integer.parseInt(value);
+            if (history >= 1) {
+                return history;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below with the value the user gave
+        }
+        throw new IllegalArgumentException("--history must be a number from 1 up, was " + value);
+    }
+
     /** Leaves out the token. */
     @Override
     public String toString() {
-        return "CommandLineOptions[host=" + host + ", port=" + port + ", username=" + username + ", help=" + help + "]";
+        return "CommandLineOptions[host=" + host + ", port=" + port + ", username=" + username + ", history=" + history
+                + ", help=" + help + "]";
     }
 }

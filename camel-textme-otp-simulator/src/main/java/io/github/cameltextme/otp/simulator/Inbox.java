@@ -6,18 +6,37 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
-/** The SMS the simulator delivered, newest first. Ids grow with every message and are never reused. */
+/**
+ * The newest SMS the simulator delivered, newest first; the oldest is forgotten once the inbox is full. Ids grow with
+ * every message and are never reused.
+ */
 final class Inbox {
 
     private final Deque<SmsMessage> newestFirst = new ArrayDeque<>();
+    private final int capacity;
     private long lastId;
 
+    Inbox(int capacity) {
+        this.capacity = capacity;
+    }
+
     synchronized void deliver(PhoneNumber phone, String source, int appId, String text, String code, Instant sentAt) {
+        if (newestFirst.size() == capacity) {
+            newestFirst.removeLast();
+        }
         newestFirst.addFirst(new SmsMessage(++lastId, phone.national(), source, appId, text, code, sentAt));
     }
 
     synchronized List<SmsMessage> messages() {
         return List.copyOf(newestFirst);
+    }
+
+    /** The newest {@code limit} messages, newest first, and how many the inbox holds. */
+    synchronized Page newest(int limit) {
+        return new Page(newestFirst.stream().limit(limit).toList(), newestFirst.size());
+    }
+
+    record Page(List<SmsMessage> messages, int total) {
     }
 
     synchronized Optional<SmsMessage> newestTo(PhoneNumber phone) {

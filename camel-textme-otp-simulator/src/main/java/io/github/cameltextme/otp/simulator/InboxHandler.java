@@ -7,9 +7,16 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** HTTP side of the inbox: the web page at {@code /} and the JSON list at {@code /messages}. */
+/**
+ * HTTP side of the inbox: the web page at {@code /} and the JSON list at {@code /messages} ({@code ?limit=N}: the
+ * newest N only; the header {@code X-Total-Count} says how many the inbox holds).
+ */
 final class InboxHandler {
+
+    private static final Pattern LIMIT_QUERY = Pattern.compile("limit=([1-9][0-9]{0,8})");
 
     private static final String PAGE_RESOURCE = "inbox.html";
     private static final String PAGE_SECURITY_POLICY = "default-src 'self'; script-src 'unsafe-inline'; "
@@ -35,13 +42,29 @@ final class InboxHandler {
 
     void messages(HttpExchange exchange) {
         switch (exchange.getRequestMethod()) {
-            case "GET", "HEAD" -> HttpResponses.send(exchange, 200, HttpResponses.JSON, JsonCodec.write(toJson(inbox.messages())));
+            case "GET", "HEAD" -> list(exchange);
             case "DELETE" -> {
                 inbox.clear();
                 HttpResponses.send(exchange, 204, HttpResponses.TEXT, new byte[0]);
             }
             default -> HttpResponses.methodNotAllowed(exchange, "GET, HEAD, DELETE");
         }
+    }
+
+    private void list(HttpExchange exchange) {
+        String query = exchange.getRequestURI().getRawQuery();
+        int limit = Integer.MAX_VALUE;
+        if (query != null) {
+            Matcher matcher = LIMIT_QUERY.matcher(query);
+            if (!matcher.matches()) {
+                HttpResponses.sendText(exchange, 400, "the only query is limit=N, N from 1 to 999999999");
+                return;
+            }
+            limit = Integer.parseInt(matcher.group(1));
+        }
+        Inbox.Page newest = inbox.newest(limit);
+        exchange.getResponseHeaders().set("X-Total-Count", String.valueOf(newest.total()));
+        HttpResponses.send(exchange, 200, HttpResponses.JSON, JsonCodec.write(toJson(newest.messages())));
     }
 
     private static List<Map<String, Object>> toJson(List<SmsMessage> messages) {

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * @param method     the HTTP method
  * @param path       the request path, {@code /api} or {@code /api/test}
  * @param headers    the request headers, names in lower case
- * @param body       the request body decoded as UTF-8
+ * @param body       the request body decoded as UTF-8, its first 4 KiB only
  * @param receivedAt when the simulator's clock says it arrived
  */
 public record RecordedRequest(String method, String path, Map<String, List<String>> headers, String body, Instant receivedAt) {

@@ -1,23 +1,31 @@
 package io.github.cameltextme.otp.simulator;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
-/** Every request the API received, in arrival order. */
+/** The newest requests the API received, oldest first; the oldest is forgotten once the log is full. */
 final class RequestLog {
 
-    private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
+    private final Deque<RecordedRequest> requests = new ArrayDeque<>();
+    private final int capacity;
 
-    void record(RecordedRequest request) {
-        requests.add(request);
+    RequestLog(int capacity) {
+        this.capacity = capacity;
     }
 
-    List<RecordedRequest> requests() {
+    synchronized void record(RecordedRequest request) {
+        if (requests.size() == capacity) {
+            requests.removeFirst();
+        }
+        requests.addLast(request);
+    }
+
+    synchronized List<RecordedRequest> requests() {
         return List.copyOf(requests);
     }
 
-    void clear() {
+    synchronized void clear() {
         requests.clear();
     }
 }

@@ -30,6 +30,7 @@ public final class SimulatorMain {
                 .host(options.host())
                 .port(options.port())
                 .account(options.username(), options.token())
+                .history(options.history())
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(simulator, System.out), "textme-simulator-shutdown"));
         printStarted(simulator, options, System.out);

@@ -35,13 +35,17 @@ public final class TextMeSimulator implements AutoCloseable {
     public static final String DEFAULT_USERNAME = "demo";
     /** API token of the default account. */
     public static final String DEFAULT_TOKEN = "demo-token";
+    /** How long one exchange may take unless {@link Builder#requestTimeout(Duration)} says otherwise. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** How many SMS and API requests are kept unless {@link Builder#history(int)} says otherwise. */
+    public static final int DEFAULT_HISTORY = 5_000;
 
     private final Accounts accounts;
     private final SimulatorClock clock;
     private final boolean ownsClock;
     private final OtpStore otpStore = new OtpStore();
-    private final Inbox inbox = new Inbox();
-    private final RequestLog requestLog = new RequestLog();
+    private final Inbox inbox;
+    private final RequestLog requestLog;
     private final FaultQueue faults = new FaultQueue();
     private final ApiHandler apiHandler;
     private final SimulatorServer server;
@@ -50,6 +54,8 @@ public final class TextMeSimulator implements AutoCloseable {
 
     private TextMeSimulator(Builder builder) throws IOException {
         this.accounts = new Accounts(builder.accounts.isEmpty() ? Map.of(DEFAULT_USERNAME, DEFAULT_TOKEN) : builder.accounts);
+        this.inbox = new Inbox(builder.history);
+        this.requestLog = new RequestLog(builder.history);
         this.ownsClock = !(builder.clock instanceof SimulatorClock);
         this.clock = ownsClock ? SimulatorClock.following(builder.clock) : (SimulatorClock) builder.clock;
         Map<String, ApiCommand> commands = Map.of(
@@ -58,10 +64,11 @@ public final class TextMeSimulator implements AutoCloseable {
                 "balance", new BalanceCommand());
         InboxHandler inboxHandler = new InboxHandler(inbox);
         InetAddress address = InetAddress.getByName(builder.host);
-        this.server = SimulatorServer.bind(new InetSocketAddress(address, builder.port));
+        this.server = SimulatorServer.bind(new InetSocketAddress(address, builder.port), builder.requestTimeout);
         this.apiHandler = new ApiHandler(new ApiDispatcher(commands, accounts), requestLog, faults, clock,
                 SimulatorThreads.namePrefix(server.port()));
-        server.start(new SimulatorRouter(apiHandler, inboxHandler));
+        HostCheck hostCheck = new HostCheck(builder.host, address, server.port());
+        server.start(new SimulatorRouter(apiHandler, inboxHandler, requestLog, hostCheck));
         String urlHost = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
         this.baseUrl = "http://" + (urlHost.contains(":") ? "[" + urlHost + "]" : urlHost) + ":" + server.port();
     }
@@ -106,7 +113,7 @@ public final class TextMeSimulator implements AutoCloseable {
         return accounts.firstToken();
     }
 
-    /** The delivered SMS, newest first. */
+    /** The delivered SMS, newest first: the newest {@link Builder#history(int)} of them. */
     public List<SmsMessage> messages() {
         return inbox.messages();
     }
@@ -127,7 +134,10 @@ public final class TextMeSimulator implements AutoCloseable {
                         + " (the inbox holds " + inbox.messages().size() + " messages)"));
     }
 
-    /** Every request the API received since the start or the last clear, oldest first. */
+    /**
+     * The requests the API received since the start or the last clear, oldest first: the newest
+     * {@link Builder#history(int)} of them, each with the first 4 KiB of its body.
+     */
     public List<RecordedRequest> requests() {
         return requestLog.requests();
     }
@@ -210,6 +220,8 @@ public final class TextMeSimulator implements AutoCloseable {
         private final Map<String, String> accounts = new LinkedHashMap<>();
         private final Set<String> allowedSources = new LinkedHashSet<>();
         private Clock clock = Clock.systemUTC();
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private int history = DEFAULT_HISTORY;
 
         private Builder() {
         }
@@ -260,6 +272,32 @@ public final class TextMeSimulator implements AutoCloseable {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * How long one exchange may take, from a worker taking up the connection to the end of the answer (default
+         * 10 s); the connection of a client still sending its request then is closed, so slow or silent clients cannot
+         * hold the server's eight worker threads. Idle keep-alive connections hold no worker and are not counted.
+         */
+        public Builder requestTimeout(Duration requestTimeout) {
+            Objects.requireNonNull(requestTimeout, "requestTimeout");
+            if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+                throw new IllegalArgumentException("requestTimeout must be positive, was " + requestTimeout);
+            }
+            this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        /**
+         * How many of the newest SMS the inbox keeps, and how many of the newest API requests {@code requests()}
+         * keeps (default 5,000 each); older ones are forgotten, so a long run stays in bounded memory.
+         */
+        public Builder history(int history) {
+            if (history < 1) {
+                throw new IllegalArgumentException("history must be at least 1, was " + history);
+            }
+            this.history = history;
             return this;
         }
 

@@ -91,7 +91,7 @@ class FaultInjectionTest extends SimulatorApiTest {
         try (Socket socket = new Socket("127.0.0.1", sim.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nAuthorization: Bearer "
+            out.write(("POST /api HTTP/1.1\r\nHost: 127.0.0.1:" + sim.port() + "\r\nContent-Type: application/json\r\nAuthorization: Bearer "
                     + sim.token() + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.github.cameltextme.examples.otpservice.ServiceCalls.onFreePort;
 import static io.github.cameltextme.examples.otpservice.ServiceCalls.post;
@@ -102,6 +104,37 @@ class OtpServiceTest {
         assertTrue(noPhone.body().startsWith("{\"error\":\"Invalid phone: is required"), noPhone.body());
         assertEquals(400, codeInAnArray.statusCode(), codeInAnArray.body());
         assertEquals("{\"error\":\"Invalid code: must be a JSON string\"}", codeInAnArray.body());
+        assertTrue(simulator.requests().isEmpty(), "nothing reached TextMe");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "null", "\"0541234567\"", "541234567", "true", "[]", "[{\"phone\": \"0541234567\"}]"})
+    void aBodyThatIsEmptyOrNotAJsonObjectIs400SaidPlainly(String body) throws Exception {
+        assertBothEndpointsRefuse(body, "the request body must be a JSON object");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"phone=0541234567", "{\"phone\": ", "{\"phone\": \"0541234567\"} x", "{'phone': 1}"})
+    void aBodyThatIsNotJsonIs400SaidPlainly(String body) throws Exception {
+        assertBothEndpointsRefuse(body, "the request body is not valid JSON");
+    }
+
+    private static void assertBothEndpointsRefuse(String body, String reason) throws Exception {
+        for (String path : new String[] {"/otp/send", "/otp/verify"}) {
+            HttpResponse<String> answer = post(service, path, body);
+
+            assertEquals(400, answer.statusCode(), path + " " + body + ": " + answer.body());
+            assertEquals("{\"error\":\"" + reason + "\"}", answer.body(), path + " " + body);
+        }
+        assertTrue(simulator.requests().isEmpty(), "nothing reached TextMe");
+    }
+
+    @Test
+    void aBodyOverTheBoundIs413() throws Exception {
+        String padding = "x".repeat(20_000);
+        HttpResponse<String> answer = post(service, "/otp/send", "{\"phone\": \"0541234567\", \"pad\": \"" + padding + "\"}");
+
+        assertEquals(413, answer.statusCode(), answer.body());
         assertTrue(simulator.requests().isEmpty(), "nothing reached TextMe");
     }
 

@@ -4,6 +4,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.github.cameltextme.otp.TextMeOtpApiException;
 import io.github.cameltextme.otp.TextMeOtpAuthenticationException;
 import io.github.cameltextme.otp.TextMeOtpConstants;
@@ -17,6 +18,7 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.apache.camel.model.rest.RestBindingMode;
+import org.apache.camel.util.ObjectHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +37,8 @@ public class OtpRoutes extends RouteBuilder {
     public void configure() {
         restConfiguration()
                 .bindingMode(RestBindingMode.json)
+                // text after the JSON value makes the body unreadable, not ignored
+                .dataFormatProperty("json.in.enableFeatures", "FAIL_ON_TRAILING_TOKENS")
                 // errors carry an HTTP status; write their ErrorResponse as JSON too
                 .skipBindingOnErrorCode(false);
 
@@ -45,9 +49,9 @@ public class OtpRoutes extends RouteBuilder {
         onException(JsonParseException.class)
                 .handled(true)
                 .process(exchange -> error(exchange, 400, "the request body is not valid JSON"));
-        onException(JsonProcessingException.class)
+        onException(JsonProcessingException.class, NotAJsonObjectException.class)
                 .handled(true)
-                .process(exchange -> error(exchange, 400, "the request body is not the JSON this endpoint takes"));
+                .process(exchange -> error(exchange, 400, notTaken(caught(exchange))));
         onException(TextMeOtpRateLimitException.class)
                 .handled(true)
                 .process(exchange -> {
@@ -111,9 +115,12 @@ public class OtpRoutes extends RouteBuilder {
                 });
     }
 
-    /** A field of the request; a missing field, or no body at all, is the caller's mistake. */
+    /** A field of the request; a missing field is the caller's mistake, and so is no body or JSON {@code null}. */
     private static <T> String required(String field, T request, Function<T, String> getter) {
-        String value = request != null ? getter.apply(request) : null;
+        if (request == null) {
+            throw new NotAJsonObjectException();
+        }
+        String value = getter.apply(request);
         if (value == null) {
             throw new TextMeOtpValidationException(field, "is required");
         }
@@ -131,6 +138,17 @@ public class OtpRoutes extends RouteBuilder {
         return http.getRequest().getRemoteAddr();
     }
 
+    /**
+     * Why JSON was not taken, in one sentence: a value other than an object (no body, {@code null}, an array, a string,
+     * a number) fails at the root; anything else is a field this endpoint does not take, or a field of the wrong type.
+     */
+    private static String notTaken(Exception failure) {
+        MismatchedInputException mismatch = ObjectHelper.getException(MismatchedInputException.class, failure);
+        boolean atTheRoot = ObjectHelper.getException(NotAJsonObjectException.class, failure) != null
+                || mismatch != null && mismatch.getPath().isEmpty();
+        return atTheRoot ? "the request body must be a JSON object" : "the request body is not the JSON this endpoint takes";
+    }
+
     private static Exception caught(Exchange exchange) {
         return exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
     }
@@ -138,5 +156,13 @@ public class OtpRoutes extends RouteBuilder {
     private static void error(Exchange exchange, int status, String reason) {
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setBody(new ErrorResponse(reason));
+    }
+
+    /** The request body is empty or JSON {@code null}. */
+    private static final class NotAJsonObjectException extends RuntimeException {
+
+        NotAJsonObjectException() {
+            super("the request body must be a JSON object", null, false, false);
+        }
     }
 }
