@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
 
 /**
  * Decides which TextMe the example talks to and gives Camel the {@code textme-otp} component pointed at it. With no
@@ -27,6 +28,8 @@ public class TextMeTarget {
 
     /** The sender of the SMS the embedded simulator receives. */
     static final String SIMULATOR_SOURCE = "DemoAPI";
+
+    private static final Logger LOG = Logger.getLogger(TextMeTarget.class);
 
     private final Map<TextMeSetting, String> given = new EnumMap<>(TextMeSetting.class);
     private final TextMeSimulator simulator;
@@ -45,6 +48,9 @@ public class TextMeTarget {
             throw new IncompleteTextMeSettingsException(List.copyOf(given.keySet()), missing);
         }
         simulator = given.isEmpty() ? TextMeSimulator.start() : null;
+        if (simulator != null) {
+            LOG.infof("TextMe simulator (no TextMe setting given): SMS inbox at %s", simulator.inboxUrl());
+        }
     }
 
     /** The component Camel finds under the name {@code textme-otp}. */
