@@ -62,8 +62,9 @@ final class TextMeOtpOptionChecks {
         }
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
         boolean http = "http".equalsIgnoreCase(uri.getScheme());
-        if (!https && !http || uri.getHost() == null) {
-            throw new TextMeOtpValidationException("baseUrl", rule + " (was " + baseUrl + ")");
+        if (!https && !http || uri.getHost() == null || uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new TextMeOtpValidationException("baseUrl", rule + ", with a host and a port from 1 to 65535 (was "
+                                                              + baseUrl + ")");
         }
         if (http && !allowInsecureHttp && !isLoopback(uri.getHost())) {
             throw new TextMeOtpValidationException(

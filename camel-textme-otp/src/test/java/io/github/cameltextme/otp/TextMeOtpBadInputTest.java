@@ -111,6 +111,14 @@ class TextMeOtpBadInputTest extends TextMeOtpTestSupport {
                 Arguments.of("source", "textme-otp:send?source=Has Spaces"),
                 Arguments.of("baseUrl", "textme-otp:send?baseUrl=ftp://my.textme.co.il/api"),
                 Arguments.of("baseUrl", "textme-otp:send?baseUrl=not a url"),
+                Arguments.of("baseUrl", "textme-otp:send?baseUrl=http://localhost:99999/api"),
+                Arguments.of("baseUrl", "textme-otp:send?baseUrl=http://localhost:0/api"),
+                Arguments.of("baseUrl", "textme-otp:send?baseUrl=RAW(http:///api)"),
+                Arguments.of("baseUrl", "textme-otp:send?baseUrl=RAW(http://under_score.example/api)"),
+                Arguments.of("baseUrl", "textme-otp:send?baseUrl=RAW(http:localhost/api)"),
+                Arguments.of("baseUrl", "textme-otp:send?baseUrl=file:///etc/passwd"),
+                Arguments.of("baseUrl", "textme-otp:validate?baseUrl=RAW(https://my.textme.co.il/a b)"),
+                Arguments.of("baseUrl", "textme-otp:validate?baseUrl=RAW( https://my.textme.co.il/api)"),
                 Arguments.of("connectTimeout", "textme-otp:send?connectTimeout=0"),
                 Arguments.of("responseTimeout", "textme-otp:validate?responseTimeout=-1"),
                 Arguments.of("username", "textme-otp:send?username= "),
@@ -190,6 +198,43 @@ class TextMeOtpBadInputTest extends TextMeOtpTestSupport {
         TextMeOtpValidationException e = failure(TextMeOtpValidationException.class, "textme-otp:send", PHONE, headers);
 
         assertEquals("Invalid maxTries: must be text or a whole number (was a java.lang.Double)", e.getMessage());
+        assertNoRequestSent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "send", "validate" })
+    void anUnexpectedFailureIsATransportFailureThatMayHaveReachedTextMe(String operation) {
+        CharSequence unreadable = new CharSequence() {
+            @Override
+            public int length() {
+                return CODE.length();
+            }
+
+            @Override
+            public char charAt(int index) {
+                return CODE.charAt(index);
+            }
+
+            @Override
+            public CharSequence subSequence(int start, int end) {
+                return CODE.subSequence(start, end);
+            }
+
+            @Override
+            public String toString() {
+                throw new IllegalStateException("cannot read " + CODE);
+            }
+        };
+
+        TextMeOtpTransportException e = failure(TextMeOtpTransportException.class, "textme-otp:" + operation,
+                                                CODE, Map.of(TextMeOtpConstants.PHONE, unreadable));
+
+        assertTrue(e.mayHaveReachedServer());
+        assertEquals(TextMeOtpOperation.valueOf(operation), e.getOperation());
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertTrue(t.getMessage().contains(IllegalStateException.class.getName()), t.getMessage());
+            assertFalse(t.getMessage().contains(CODE), t.getMessage());
+        }
         assertNoRequestSent();
     }
 }
