@@ -27,7 +27,8 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * The HTTP side of a component: builds each endpoint's HttpClient through a private camel-http component, on one
  * bounded connection pool the endpoints share (or on a pool of its own for an endpoint with its own TLS settings), and
- * closes the shared pool when the component stops.
+ * closes the shared pool when the component stops; endpoints that stayed started move to the next pool when it starts
+ * again.
  * <p>
  * The private camel-http component leaves the user's own http/https components unused and unchanged. On top of
  * camel-http's defaults: no automatic retries (a repeated send_otp can send a second SMS and a repeated validate_otp
@@ -45,13 +46,16 @@ final class TextMeOtpHttpTransport {
     private final HttpComponent httpComponent = newHttpComponent();
     private HttpClientConnectionManager sharedPool;
     private boolean stopped;
+    private volatile int generation;
 
     void setCamelContext(CamelContext context) {
         httpComponent.setCamelContext(context);
     }
 
+    /** Starts the transport; each start begins a new generation of the shared pool. */
     synchronized void start() {
         stopped = false;
+        generation++;
         ServiceHelper.startService(httpComponent);
     }
 
@@ -91,6 +95,14 @@ final class TextMeOtpHttpTransport {
             http.setClientConnectionManager(newConnectionPool(endpointTls, maxConnections));
         }
         return http;
+    }
+
+    /**
+     * How many times the transport has started: an HttpClient made in an earlier generation used a shared pool that
+     * the last stop closed.
+     */
+    int generation() {
+        return generation;
     }
 
     /** The pool the endpoints share, or {@code null} before the first endpoint starts and after stop. */
