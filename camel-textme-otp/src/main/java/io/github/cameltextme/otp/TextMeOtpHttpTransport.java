@@ -14,7 +14,10 @@ import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.IOHelper;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.CredentialsProvider;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.DefaultConnectionKeepAliveStrategy;
 import org.apache.hc.client5.http.impl.auth.CredentialsProviderBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.io.HttpClientConnectionManager;
@@ -22,6 +25,7 @@ import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.ssl.SSLContexts;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -42,6 +46,24 @@ final class TextMeOtpHttpTransport {
     /** Bounds the status line and headers of an answer, as the client bounds its body: no endless headers. */
     private static final Http1Config ANSWER_HEAD_LIMITS = Http1Config.custom()
             .setMaxLineLength(8 * 1024).setMaxHeaderCount(100).build();
+
+    /**
+     * A pooled connection idle this long is checked before reuse: a server that closed it meanwhile (many close idle
+     * connections after 1 to 5 s) costs a new connection, not a failed call that may have reached TextMe. HttpClient's
+     * own default, 2 s, is later than such servers close.
+     */
+    static final TimeValue VALIDATE_AFTER_IDLE = TimeValue.ofMilliseconds(500);
+
+    /**
+     * The longest a connection is kept idle for reuse, shorter than the 5 s keep-alive of common servers and proxies,
+     * so that a connection is not reused just as the server closes it; the pool closes it at the next lease instead.
+     * HttpClient's idle evictor would do the same on a thread of its own per client, and does not run on a pool shared
+     * by several clients, as the endpoints' pool is.
+     */
+    static final TimeValue MAX_IDLE = TimeValue.ofSeconds(4);
+
+    private static final ConnectionConfig CONNECTIONS = ConnectionConfig.custom()
+            .setValidateAfterInactivity(VALIDATE_AFTER_IDLE).build();
 
     private final HttpComponent httpComponent = newHttpComponent();
     private HttpClientConnectionManager sharedPool;
@@ -117,6 +139,7 @@ final class TextMeOtpHttpTransport {
         return PoolingHttpClientConnectionManagerBuilder.create()
                 .setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext))
                 .setConnectionFactory(ManagedHttpClientConnectionFactory.builder().http1Config(ANSWER_HEAD_LIMITS).build())
+                .setDefaultConnectionConfig(CONNECTIONS)
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
                 .build();
@@ -134,7 +157,7 @@ final class TextMeOtpHttpTransport {
     /** What the client needs on every HttpClient, and the endpoint's proxy with its credentials, if any. */
     private static HttpClientConfigurer clientConfigurer(TextMeOtpConfiguration configuration) {
         if (!configuration.usesProxy()) {
-            return TextMeOtpApiClient::configure;
+            return TextMeOtpHttpTransport::configure;
         }
         HttpHost proxy = new HttpHost(
                 configuration.getProxyScheme(), configuration.getProxyHost(), configuration.getProxyPort());
@@ -145,12 +168,21 @@ final class TextMeOtpHttpTransport {
                              configuration.getProxyAuthPassword().toCharArray())
                         .build();
         return builder -> {
-            TextMeOtpApiClient.configure(builder);
+            configure(builder);
             builder.setProxy(proxy);
             if (credentials != null) {
                 builder.setDefaultCredentialsProvider(credentials);
             }
         };
+    }
+
+    /** What every HttpClient gets: what the API client needs, and idle connections kept at most {@link #MAX_IDLE}. */
+    private static void configure(HttpClientBuilder builder) {
+        TextMeOtpApiClient.configure(builder);
+        builder.setKeepAliveStrategy((response, context) -> {
+            TimeValue serverKeepAlive = DefaultConnectionKeepAliveStrategy.INSTANCE.getKeepAliveDuration(response, context);
+            return serverKeepAlive.compareTo(MAX_IDLE) < 0 ? serverKeepAlive : MAX_IDLE;
+        });
     }
 
     private static HttpComponent newHttpComponent() {
