@@ -36,7 +36,7 @@ final class TextMeOtpInputRules {
         }
         String national = text.length() <= MAX_PHONE_INPUT_LENGTH ? nationalMobileNumber(text) : null;
         if (national == null) {
-            throw new TextMeOtpValidationException("phone", PHONE_RULE + " (was " + Masking.phone(text) + ")");
+            throw new TextMeOtpValidationException("phone", PHONE_RULE + " (was " + Masking.phonePrefix(text) + ")");
         }
         return "0" + national;
     }
@@ -125,7 +125,7 @@ final class TextMeOtpInputRules {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new TextMeOtpValidationException(field, "must be a whole number (was '" + text + "')");
+            throw new TextMeOtpValidationException(field, "must be a whole number (was '" + Masking.prefix(text) + "')");
         }
     }
 

@@ -237,4 +237,39 @@ class TextMeOtpBadInputTest extends TextMeOtpTestSupport {
         }
         assertNoRequestSent();
     }
+
+    private static final int HUGE = 1_000_000;
+    /** Longer than any rule's wording with a short prefix of the value; far shorter than the value. */
+    private static final int MAX_MESSAGE_LENGTH = 400;
+
+    static Stream<Arguments> hugeMessageValues() {
+        String digits = "0521234567".repeat(HUGE / 10);
+        String number = "1234567890".repeat(HUGE / 10);
+        return Stream.of(
+                Arguments.of("phone", "send", digits, Map.of()),
+                Arguments.of("phone", "send", PHONE, Map.of(TextMeOtpConstants.PHONE, "+972 " + digits)),
+                Arguments.of("phone", "validate", CODE, Map.of(TextMeOtpConstants.PHONE, "x".repeat(HUGE))),
+                Arguments.of("phone", "send", Map.of("phone", "\u05d0".repeat(HUGE)), Map.of()),
+                Arguments.of("appId", "send", PHONE, Map.of(TextMeOtpConstants.APP_ID, number)),
+                Arguments.of("appId", "validate", CODE, Map.of(TextMeOtpConstants.PHONE, PHONE,
+                                                               TextMeOtpConstants.APP_ID, "a".repeat(HUGE))),
+                Arguments.of("maxTries", "send", PHONE, Map.of(TextMeOtpConstants.MAX_TRIES, "m".repeat(HUGE))),
+                Arguments.of("validTime", "send", PHONE, Map.of(TextMeOtpConstants.VALID_TIME, number)),
+                Arguments.of("text", "send", PHONE, Map.of(TextMeOtpConstants.TEXT, "[code]" + "t".repeat(HUGE))),
+                Arguments.of("source", "send", PHONE, Map.of(TextMeOtpConstants.SOURCE, "s".repeat(HUGE))),
+                Arguments.of("code", "validate", "4".repeat(HUGE), Map.of(TextMeOtpConstants.PHONE, PHONE)));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("hugeMessageValues")
+    void aHugeValueIsQuotedByAShortPrefixAtMost(String field, String operation, Object body,
+                                                Map<String, Object> headers) {
+        TextMeOtpValidationException e = failure(TextMeOtpValidationException.class, "textme-otp:" + operation, body,
+                                                 headers);
+
+        assertEquals(field, e.getField());
+        assertTrue(e.getMessage().length() < MAX_MESSAGE_LENGTH, e.getMessage().length() + " characters");
+        assertFalse(e.getMessage().contains("0521234567"), "an unmasked phone in " + e.getMessage());
+        assertNoRequestSent();
+    }
 }
