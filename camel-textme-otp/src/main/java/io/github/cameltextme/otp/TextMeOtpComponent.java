@@ -99,6 +99,11 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
         return transport.createHttpEndpoint(endpointConfiguration, componentTls(), maxConnections);
     }
 
+    /** The generation of the shared pool: it changes when the component starts again after a stop. */
+    int poolGeneration() {
+        return transport.generation();
+    }
+
     /**
      * The store the endpoints count their limits in: the {@code limitStore} option, else a store in this JVM's memory,
      * made when the first endpoint with limits starts and kept for the component's life.

@@ -35,6 +35,7 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
     private volatile HttpEndpoint httpEndpoint;
     private volatile TextMeOtpApiClient apiClient;
     private volatile EndpointLimiter limiter;
+    private volatile int poolGeneration;
 
     public TextMeOtpEndpoint(String endpointUri, TextMeOtpComponent component, TextMeOtpConfiguration configuration) {
         super(endpointUri, component);
@@ -62,19 +63,52 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
         if (configuration.isLimitsEnabled()) {
             limiter = new EndpointLimiter(configuration, getComponent().limitStoreForEndpoints());
         }
-        httpEndpoint = getComponent().createHttpEndpoint(configuration);
-        ServiceHelper.startService(httpEndpoint);
+        startApiClient();
+    }
+
+    /** Builds the HttpClient and API client on the component's current pool. */
+    private void startApiClient() throws Exception {
+        poolGeneration = getComponent().poolGeneration();
+        HttpEndpoint http = getComponent().createHttpEndpoint(configuration);
+        ServiceHelper.startService(http);
+        httpEndpoint = http;
         apiClient = new TextMeOtpApiClient(
-                httpEndpoint.getHttpClient(), URI.create(configuration.apiUrl()), configuration.getApiToken());
+                http.getHttpClient(), URI.create(configuration.apiUrl()), configuration.getApiToken());
+    }
+
+    /**
+     * After the component stopped and started again, the shared pool this endpoint's client used is closed: the
+     * client is built again on the new pool, as the endpoint stayed started (Camel stops a component without its
+     * endpoints). Called while the component is stopped, it keeps the old client, which fails unsent.
+     */
+    private synchronized TextMeOtpApiClient renewedApiClient() {
+        TextMeOtpApiClient client = apiClient;
+        if (client == null || poolGeneration == getComponent().poolGeneration() || !getComponent().isStarted()) {
+            return client;
+        }
+        HttpEndpoint stale = httpEndpoint;
+        try {
+            startApiClient();
+        } catch (Exception e) {
+            throw new TextMeOtpTransportException(configuration.getOperation(),
+                                                  "the HttpClient could not be built on the restarted component's pool",
+                                                  e, false);
+        }
+        ServiceHelper.stopService(stale);
+        return apiClient;
     }
 
     @Override
     protected void doStop() throws Exception {
-        apiClient = null;
+        stopApiClient();
         limiter = null;
+        super.doStop();
+    }
+
+    private synchronized void stopApiClient() {
+        apiClient = null;
         ServiceHelper.stopService(httpEndpoint);
         httpEndpoint = null;
-        super.doStop();
     }
 
     /** The options of this endpoint. */
@@ -172,7 +206,11 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
 
     /** The API client while the endpoint is started; empty otherwise. */
     Optional<TextMeOtpApiClient> startedApiClient() {
-        return Optional.ofNullable(apiClient);
+        TextMeOtpApiClient client = apiClient;
+        if (client != null && poolGeneration != getComponent().poolGeneration()) {
+            client = renewedApiClient();
+        }
+        return Optional.ofNullable(client);
     }
 
     /** The limits while the endpoint is started with limits on; empty when it is not started or its limits are off. */

@@ -28,22 +28,28 @@ final class TextMeOtpInputRules {
     private TextMeOtpInputRules() {
     }
 
-    /** An Israeli mobile number as people write it, in its canonical form {@code 05XXXXXXXX}. */
+    /**
+     * An Israeli mobile number as people write it, in its canonical form {@code 05XXXXXXXX}; copied out of Hebrew text,
+     * its bidirectional marks and no-break spaces are no obstacle.
+     */
     static String phone(Object raw) {
-        String text = text("phone", raw).strip();
+        String text = asCopied(text("phone", raw)).strip();
         if (text.isEmpty()) {
             throw new TextMeOtpValidationException("phone", "must not be blank");
         }
         String national = text.length() <= MAX_PHONE_INPUT_LENGTH ? nationalMobileNumber(text) : null;
         if (national == null) {
-            throw new TextMeOtpValidationException("phone", PHONE_RULE + " (was " + Masking.phone(text) + ")");
+            throw new TextMeOtpValidationException("phone", PHONE_RULE + " (was " + Masking.phonePrefix(text) + ")");
         }
         return "0" + national;
     }
 
-    /** A one-time code: exactly 6 digits, leading zeros kept. The code itself never appears in an error. */
+    /**
+     * A one-time code: exactly 6 digits, leading zeros kept, read past the marks and no-break spaces that copying it
+     * out of a Hebrew SMS brings. The code itself never appears in an error.
+     */
     static String code(Object raw) {
-        String code = text("code", raw).strip();
+        String code = asCopied(text("code", raw)).strip();
         if (code.length() != CODE_DIGITS || !isAsciiDigits(code)) {
             throw new TextMeOtpValidationException("code", "must be exactly " + CODE_DIGITS + " digits");
         }
@@ -120,12 +126,29 @@ final class TextMeOtpInputRules {
                                                       + (raw == null ? "" : " (was a " + raw.getClass().getName() + ")"));
     }
 
+    /**
+     * The text without the invisible formatting characters (Unicode category Cf: bidirectional marks, zero-width
+     * characters, the byte order mark) and with no-break spaces as plain spaces: what copying a number out of Hebrew
+     * text brings along.
+     */
+    private static String asCopied(String text) {
+        StringBuilder plain = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (cp == '\u00A0' || cp == '\u2007' || cp == '\u202F') {
+                plain.append(' ');
+            } else if (Character.getType(cp) != Character.FORMAT) {
+                plain.appendCodePoint(cp);
+            }
+        });
+        return plain.toString();
+    }
+
     private static int wholeNumber(String field, Object raw) {
         String text = text(field, raw).strip();
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new TextMeOtpValidationException(field, "must be a whole number (was '" + text + "')");
+            throw new TextMeOtpValidationException(field, "must be a whole number (was '" + Masking.prefix(text) + "')");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.github.cameltextme.otp;
 
+import io.github.cameltextme.otp.util.Masking;
+
 /**
  * What a {@code textme-otp} endpoint does; the URI path picks it: {@code textme-otp:send} or {@code textme-otp:validate}.
  */
@@ -33,6 +35,7 @@ public enum TextMeOtpOperation {
                 return operation;
             }
         }
-        throw new TextMeOtpValidationException("operation", "must be send or validate, as in textme-otp:send (was '" + path + "')");
+        throw new TextMeOtpValidationException("operation", "must be send or validate, as in textme-otp:send (was '"
+                                                            + Masking.prefix(path) + "')");
     }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 
+import io.github.cameltextme.otp.util.Masking;
 import org.apache.hc.core5.net.InetAddressUtils;
 
 /**
@@ -53,7 +54,7 @@ final class TextMeOtpOptionChecks {
         try {
             uri = new URI(baseUrl);
         } catch (URISyntaxException e) {
-            throw new TextMeOtpValidationException("baseUrl", rule + " (was " + baseUrl + ")");
+            throw new TextMeOtpValidationException("baseUrl", rule + " (was " + Masking.prefix(baseUrl) + ")");
         }
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             // not echoed: user info may hold a password
@@ -62,13 +63,14 @@ final class TextMeOtpOptionChecks {
         }
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
         boolean http = "http".equalsIgnoreCase(uri.getScheme());
-        if (!https && !http || uri.getHost() == null) {
-            throw new TextMeOtpValidationException("baseUrl", rule + " (was " + baseUrl + ")");
+        if (!https && !http || uri.getHost() == null || uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new TextMeOtpValidationException("baseUrl", rule + ", with a host and a port from 1 to 65535 (was "
+                                                              + Masking.prefix(baseUrl) + ")");
         }
         if (http && !allowInsecureHttp && !isLoopback(uri.getHost())) {
             throw new TextMeOtpValidationException(
                     "baseUrl", "must be https:// unless its host is loopback (localhost, 127.x.x.x, ::1): over plain"
-                               + " http:// the API token would travel unencrypted (was " + baseUrl + "; set"
+                               + " http:// the API token would travel unencrypted (was " + Masking.prefix(baseUrl) + "; set"
                                + " allowInsecureHttp=true only for a trusted network)");
         }
     }
@@ -103,7 +105,7 @@ final class TextMeOtpOptionChecks {
         }
         if (!"http".equals(configuration.getProxyScheme()) && !"https".equals(configuration.getProxyScheme())) {
             throw new TextMeOtpValidationException(
-                    "proxyScheme", "must be http or https (was " + configuration.getProxyScheme() + ")");
+                    "proxyScheme", "must be http or https (was " + Masking.prefix(configuration.getProxyScheme()) + ")");
         }
         boolean user = configuration.getProxyAuthUsername() != null;
         if (user != (configuration.getProxyAuthPassword() != null)) {

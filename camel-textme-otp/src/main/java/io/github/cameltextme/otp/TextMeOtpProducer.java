@@ -72,15 +72,27 @@ public class TextMeOtpProducer extends DefaultProducer {
         return (TextMeOtpEndpoint) super.getEndpoint();
     }
 
+    /**
+     * Every failure is a {@link TextMeOtpException}: one that is not (a bug, or a message value that throws when read)
+     * becomes a transport failure that may have reached TextMe, since nothing proves the request was not sent, and so
+     * no retry recipe resends it.
+     */
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
-        for (String header : ANSWER_HEADERS) {
-            message.removeHeader(header);
-        }
-        switch (configuration.getOperation()) {
-            case send -> send(message);
-            case validate -> validate(message);
+        try {
+            for (String header : ANSWER_HEADERS) {
+                message.removeHeader(header);
+            }
+            switch (configuration.getOperation()) {
+                case send -> send(message);
+                case validate -> validate(message);
+            }
+        } catch (TextMeOtpException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            counters.recordTransportError();
+            throw TextMeOtpTransportException.unexpected(configuration.getOperation(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.cameltextme.otp;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,15 +59,29 @@ final class TextMeOtpRequestFactory {
                 Map.entry("validTime", TextMeOtpConstants.VALID_TIME + " header or the validTime option"));
 
         private final Message message;
-        private final Map<?, ?> bodyMap;
+        private final Map<String, Object> bodyMap;
         private final Object bodyScalar;
 
         MessageFields(Message message) {
             this.message = message;
             Object body = message.getBody();
-            this.bodyMap = body instanceof Map<?, ?> map ? map : Map.of();
+            this.bodyMap = body instanceof Map<?, ?> map ? stringKeys(map) : Map.of();
             this.bodyScalar = body instanceof CharSequence || body instanceof Number ? body : null;
             refuseSettingsInBody();
+        }
+
+        /**
+         * The entries of a Map body under a String key: only those can name a field, and a sorted map of other keys
+         * would throw on a String lookup.
+         */
+        private static Map<String, Object> stringKeys(Map<?, ?> body) {
+            Map<String, Object> keyed = new HashMap<>();
+            for (Map.Entry<?, ?> entry : body.entrySet()) {
+                if (entry.getKey() instanceof String key) {
+                    keyed.put(key, entry.getValue());
+                }
+            }
+            return keyed;
         }
 
         /** A route author's setting: the header, else the option. */

@@ -65,6 +65,17 @@ public class TextMeOtpTransportException extends TextMeOtpException implements H
         return new TextMeOtpTransportException(operation, "the textme-otp endpoint is not started", null, false);
     }
 
+    /**
+     * An unexpected failure of an exchange, which may have come after the request was sent. The cause keeps its type
+     * and stack trace, not its text, which could quote a value of the message.
+     */
+    static TextMeOtpTransportException unexpected(TextMeOtpOperation operation, RuntimeException failure) {
+        RuntimeException cause = new RuntimeException(failure.getClass().getName() + " (its text is not kept)");
+        cause.setStackTrace(failure.getStackTrace());
+        return new TextMeOtpTransportException(operation, "the exchange failed unexpectedly: "
+                                                          + failure.getClass().getName(), cause, true);
+    }
+
     /** The operation that failed; {@code null} for the health check's balance call. */
     public TextMeOtpOperation getOperation() {
         return operation;

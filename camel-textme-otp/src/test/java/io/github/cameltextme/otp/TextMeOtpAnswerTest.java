@@ -161,6 +161,42 @@ class TextMeOtpAnswerTest extends TextMeOtpTestSupport {
         assertEquals(TextMeOtpOperation.send, e.getOperation());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "validate|{\"status\":0.9}", "validate|{\"status\":-0.5}", "validate|{\"status\":\" 0 \"}",
+            "validate|{\"status\":\"+0\"}", "validate|{\"status\":12,\"status\":0}", "validate|{\"status\":-0}",
+            "validate|{\"status\":0e0}", "validate|{\"status\":\"00\"}", "validate|{\"status\":\"0.0\"}",
+            "validate|{\"status\":\"\u0660\"}", "validate|{\"status\":true}", "validate|{\"status\":[0]}",
+            "validate|{\"status\":1000}", "validate|{\"status\":\"1000\"}",
+            "validate|{\"status\":0,\"extra\":{\"a\":1,\"a\":2}}", "validate|{\"status\":0,\"message\":\"a\",\"message\":\"b\"}",
+            "send|{\"status\":0.9}", "send|{\"status\":\" 0 \"}", "send|{\"status\":\"+0\"}",
+            "send|{\"status\":12,\"status\":0}", "send|{\"status\":0,\"shipment_id\":1,\"shipment_id\":2}" })
+    void anythingButAPlainStatusFrom0To999IsATransportFailure(String operation, String json) {
+        textMeAnswers(json);
+
+        TextMeOtpTransportException e = failure(TextMeOtpTransportException.class, "textme-otp:" + operation,
+                                                body(operation), FOR_PHONE);
+
+        assertTrue(e.mayHaveReachedServer());
+        assertEquals(TextMeOtpOperation.valueOf(operation), e.getOperation());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"status\":42137999999}", "{\"status\":\"42137999999\"}",
+                             "{\"status\":4213799999942137999999}", "{\"status\":421379.99999}",
+                             "{\"status\":0,\"42137999999\":1,\"42137999999\":2}" })
+    void noPartOfAnUnreadableAnswerIsKept(String json) {
+        textMeAnswers(json);
+
+        TextMeOtpTransportException e = failure(TextMeOtpTransportException.class, "textme-otp:validate", CODE,
+                                                FOR_PHONE);
+
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertFalse(String.valueOf(t.getMessage()).contains("42137"), t.toString());
+            assertFalse(t.toString().contains("4213"), t.toString());
+        }
+    }
+
     @Test
     void theCodeHeaderIsRemovedAfterValidate() {
         textMeAnswers("{\"status\":0,\"message\":\"ok\"}");

@@ -111,6 +111,14 @@ class TextMeOtpBadInputTest extends TextMeOtpTestSupport {
                 Arguments.of("source", "textme-otp:send?source=Has Spaces"),
                 Arguments.of("baseUrl", "textme-otp:send?baseUrl=ftp://my.textme.co.il/api"),
                 Arguments.of("baseUrl", "textme-otp:send?baseUrl=not a url"),
+                Arguments.of("baseUrl", "textme-otp:send?baseUrl=http://localhost:99999/api"),
+                Arguments.of("baseUrl", "textme-otp:send?baseUrl=http://localhost:0/api"),
+                Arguments.of("baseUrl", "textme-otp:send?baseUrl=RAW(http:///api)"),
+                Arguments.of("baseUrl", "textme-otp:send?baseUrl=RAW(http://under_score.example/api)"),
+                Arguments.of("baseUrl", "textme-otp:send?baseUrl=RAW(http:localhost/api)"),
+                Arguments.of("baseUrl", "textme-otp:send?baseUrl=file:///etc/passwd"),
+                Arguments.of("baseUrl", "textme-otp:validate?baseUrl=RAW(https://my.textme.co.il/a b)"),
+                Arguments.of("baseUrl", "textme-otp:validate?baseUrl=RAW( https://my.textme.co.il/api)"),
                 Arguments.of("connectTimeout", "textme-otp:send?connectTimeout=0"),
                 Arguments.of("responseTimeout", "textme-otp:validate?responseTimeout=-1"),
                 Arguments.of("username", "textme-otp:send?username= "),
@@ -190,6 +198,78 @@ class TextMeOtpBadInputTest extends TextMeOtpTestSupport {
         TextMeOtpValidationException e = failure(TextMeOtpValidationException.class, "textme-otp:send", PHONE, headers);
 
         assertEquals("Invalid maxTries: must be text or a whole number (was a java.lang.Double)", e.getMessage());
+        assertNoRequestSent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "send", "validate" })
+    void anUnexpectedFailureIsATransportFailureThatMayHaveReachedTextMe(String operation) {
+        CharSequence unreadable = new CharSequence() {
+            @Override
+            public int length() {
+                return CODE.length();
+            }
+
+            @Override
+            public char charAt(int index) {
+                return CODE.charAt(index);
+            }
+
+            @Override
+            public CharSequence subSequence(int start, int end) {
+                return CODE.subSequence(start, end);
+            }
+
+            @Override
+            public String toString() {
+                throw new IllegalStateException("cannot read " + CODE);
+            }
+        };
+
+        TextMeOtpTransportException e = failure(TextMeOtpTransportException.class, "textme-otp:" + operation,
+                                                CODE, Map.of(TextMeOtpConstants.PHONE, unreadable));
+
+        assertTrue(e.mayHaveReachedServer());
+        assertEquals(TextMeOtpOperation.valueOf(operation), e.getOperation());
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertTrue(t.getMessage().contains(IllegalStateException.class.getName()), t.getMessage());
+            assertFalse(t.getMessage().contains(CODE), t.getMessage());
+        }
+        assertNoRequestSent();
+    }
+
+    private static final int HUGE = 1_000_000;
+    /** Longer than any rule's wording with a short prefix of the value; far shorter than the value. */
+    private static final int MAX_MESSAGE_LENGTH = 400;
+
+    static Stream<Arguments> hugeMessageValues() {
+        String digits = "0521234567".repeat(HUGE / 10);
+        String number = "1234567890".repeat(HUGE / 10);
+        return Stream.of(
+                Arguments.of("phone", "send", digits, Map.of()),
+                Arguments.of("phone", "send", PHONE, Map.of(TextMeOtpConstants.PHONE, "+972 " + digits)),
+                Arguments.of("phone", "validate", CODE, Map.of(TextMeOtpConstants.PHONE, "x".repeat(HUGE))),
+                Arguments.of("phone", "send", Map.of("phone", "\u05d0".repeat(HUGE)), Map.of()),
+                Arguments.of("appId", "send", PHONE, Map.of(TextMeOtpConstants.APP_ID, number)),
+                Arguments.of("appId", "validate", CODE, Map.of(TextMeOtpConstants.PHONE, PHONE,
+                                                               TextMeOtpConstants.APP_ID, "a".repeat(HUGE))),
+                Arguments.of("maxTries", "send", PHONE, Map.of(TextMeOtpConstants.MAX_TRIES, "m".repeat(HUGE))),
+                Arguments.of("validTime", "send", PHONE, Map.of(TextMeOtpConstants.VALID_TIME, number)),
+                Arguments.of("text", "send", PHONE, Map.of(TextMeOtpConstants.TEXT, "[code]" + "t".repeat(HUGE))),
+                Arguments.of("source", "send", PHONE, Map.of(TextMeOtpConstants.SOURCE, "s".repeat(HUGE))),
+                Arguments.of("code", "validate", "4".repeat(HUGE), Map.of(TextMeOtpConstants.PHONE, PHONE)));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("hugeMessageValues")
+    void aHugeValueIsQuotedByAShortPrefixAtMost(String field, String operation, Object body,
+                                                Map<String, Object> headers) {
+        TextMeOtpValidationException e = failure(TextMeOtpValidationException.class, "textme-otp:" + operation, body,
+                                                 headers);
+
+        assertEquals(field, e.getField());
+        assertTrue(e.getMessage().length() < MAX_MESSAGE_LENGTH, e.getMessage().length() + " characters");
+        assertFalse(e.getMessage().contains("0521234567"), "an unmasked phone in " + e.getMessage());
         assertNoRequestSent();
     }
 }

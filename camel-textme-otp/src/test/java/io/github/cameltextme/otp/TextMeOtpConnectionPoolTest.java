@@ -172,6 +172,35 @@ class TextMeOtpConnectionPoolTest {
     }
 
     @Test
+    void endpointsThatStayedStartedSendOnTheNewPoolAfterTheComponentRestarts() {
+        textMe.stubFor(post(urlPathEqualTo("/api")).willReturn(okJson(SENT)));
+        TextMeOtpComponent component = newContext(apiUrl(), MAX_CONNECTIONS);
+        context.getRegistry().bind("ownTls", new SSLContextParameters());
+        context.start();
+        ProducerTemplate template = context.createProducerTemplate();
+        List<String> uris = List.of("textme-otp:send", "textme-otp:send?sslContextParameters=#ownTls");
+        uris.forEach(uri -> template.requestBody(uri, "052123456" + uris.indexOf(uri)));
+        HttpClientConnectionManager before = component.getSharedPool();
+
+        component.stop();
+        TextMeOtpTransportException whileStopped = assertInstanceOf(TextMeOtpTransportException.class, assertThrows(
+                CamelExecutionException.class, () -> template.requestBody("textme-otp:send", "0521234569")).getCause());
+        assertTrue(whileStopped.getMessage().contains("the connection pool is closed"), whileStopped.getMessage());
+        component.start();
+
+        for (String uri : uris) {
+            TextMeOtpResult result = template.requestBody(uri, "052765432" + uris.indexOf(uri), TextMeOtpResult.class);
+            assertEquals(0, result.getStatus(), uri);
+        }
+        TextMeOtpEndpoint send = context.getEndpoint("textme-otp:send", TextMeOtpEndpoint.class);
+        assertNotSame(before, component.getSharedPool(), "a new shared pool");
+        assertSame(component.getSharedPool(), poolOf(send));
+        assertClosed(before);
+        assertEquals(4, received.get(), "requests TextMe received");
+        template.stop();
+    }
+
+    @Test
     void theEndpointsOfAComponentShareOnePoolAndAnEndpointWithItsOwnTlsHasItsOwn() throws Exception {
         textMe.stubFor(post(urlPathEqualTo("/api")).willReturn(okJson(SENT)));
         TextMeOtpComponent component = newContext(apiUrl(), 7);

@@ -47,6 +47,12 @@ class TextMeOtpInputRulesRandomizedTest {
     private static final char[] STRIPPED_WHITESPACE = {
             ' ', ' ', ' ', '\t', '\n', '\r', '\f', '\u000B', '\u001C', '\u001F', '\u1680', '\u2003', '\u2028', '\u3000' };
 
+    /** Invisible formatting characters (Unicode category Cf) that text copied out of Hebrew brings. */
+    private static final char[] INVISIBLE = {
+            '\u200E', '\u200F', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u202A', '\u202B', '\u202C', '\u2066',
+            '\u2067', '\u2069', '\u061C' };
+    private static final char[] NO_BREAK_SPACES = { '\u00A0', '\u202F', '\u2007' };
+
     private static final int[] ASCII_DIGITS = range('0', '9');
     private static final int[] OTHER_DIGITS = concat(
             range('\u0660', '\u0669'), // Arabic-Indic, e.g. '\u0663'
@@ -75,6 +81,14 @@ class TextMeOtpInputRulesRandomizedTest {
         run("phone, written", 0x5EED_0001L, CASES, TextMeOtpInputRulesRandomizedTest::checkPhone, r -> {
             String national = nationalNumber(r);
             return Case.accepted(writtenPhone(r, national), "0" + national, national);
+        });
+    }
+
+    @Test
+    void phonesCopiedFromHebrewTextBecomeTheExpectedCanonicalNumber() {
+        run("phone, copied from Hebrew text, written", 0x5EED_0005L, CASES, TextMeOtpInputRulesRandomizedTest::checkPhone, r -> {
+            String national = nationalNumber(r);
+            return Case.accepted(copiedFromHebrewText(r, writtenPhone(r, national)), "0" + national, national);
         });
     }
 
@@ -167,7 +181,7 @@ class TextMeOtpInputRulesRandomizedTest {
         if (text != null) {
             // whatever was accepted is made of digits and the allowed signs, and ends with the national digits
             text.codePoints()
-                    .filter(cp -> !Character.isDigit(cp) && !Character.isWhitespace(cp) && "+-.()".indexOf(cp) < 0)
+                    .filter(cp -> !Character.isDigit(cp) && !isBlankWhenCopied(cp) && "+-.()".indexOf(cp) < 0)
                     .findFirst()
                     .ifPresent(cp -> fail("accepted as " + result + " despite " + escape(Character.toString(cp))));
             String digits = asciiDigitsOf(text);
@@ -186,6 +200,14 @@ class TextMeOtpInputRulesRandomizedTest {
             String code = randomCode(r);
             String written = r.nextInt(3) == 0 ? whitespace(r) + code + whitespace(r) : code;
             return Case.accepted(written, code, code);
+        });
+    }
+
+    @Test
+    void codesCopiedFromHebrewTextKeepTheirDigits() {
+        run("code, copied from Hebrew text, valid", 0xC0DE_0005L, CASES, TextMeOtpInputRulesRandomizedTest::checkCode, r -> {
+            String code = randomCode(r);
+            return Case.accepted(copiedFromHebrewText(r, code), code, code);
         });
     }
 
@@ -273,7 +295,7 @@ class TextMeOtpInputRulesRandomizedTest {
         } else if (c.raw() instanceof CharSequence) {
             String text = c.raw().toString();
             text.codePoints()
-                    .filter(cp -> !Character.isDigit(cp) && !Character.isWhitespace(cp))
+                    .filter(cp -> !Character.isDigit(cp) && !isBlankWhenCopied(cp))
                     .findFirst()
                     .ifPresent(cp -> fail("accepted as " + result + " despite " + escape(Character.toString(cp))));
             assertEquals(asciiDigitsOf(text), result, () -> "accepted as " + result + ", not the digits of the input");
@@ -337,6 +359,12 @@ class TextMeOtpInputRulesRandomizedTest {
     // ---------------------------------------------------------------------------------------------------- generators
 
     /** The 9 national digits of an Israeli mobile number: 5 and 8 more. */
+    /** Whitespace, an invisible formatting character or a no-break space: what the rules read past. */
+    private static boolean isBlankWhenCopied(int cp) {
+        return Character.isWhitespace(cp) || Character.getType(cp) == Character.FORMAT
+               || cp == '\u00A0' || cp == '\u2007' || cp == '\u202F';
+    }
+
     private static String nationalNumber(SplittableRandom r) {
         return "5" + digits(r, 8);
     }
@@ -378,6 +406,21 @@ class TextMeOtpInputRulesRandomizedTest {
                 return r.nextInt(4) == 0 ? whitespace(r) + written + whitespace(r) : written.toString();
             }
         }
+    }
+
+    /** The text with invisible formatting characters put anywhere and some of its spaces made no-break spaces. */
+    private static String copiedFromHebrewText(SplittableRandom r, String text) {
+        StringBuilder copied = new StringBuilder();
+        for (int i = 0; i <= text.length(); i++) {
+            while (r.nextInt(4) == 0) {
+                copied.append(INVISIBLE[r.nextInt(INVISIBLE.length)]);
+            }
+            if (i < text.length()) {
+                char c = text.charAt(i);
+                copied.append(c == ' ' && r.nextBoolean() ? NO_BREAK_SPACES[r.nextInt(NO_BREAK_SPACES.length)] : c);
+            }
+        }
+        return copied.toString();
     }
 
     private static String randomCode(SplittableRandom r) {

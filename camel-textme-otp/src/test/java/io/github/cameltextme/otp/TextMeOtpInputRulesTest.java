@@ -25,6 +25,26 @@ class TextMeOtpInputRulesTest {
         assertEquals("0521234567", TextMeOtpInputRules.phone(written));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "\u200E0521234567", "\u200F+972 52-123-4567", "\uFEFF0521234567", "0521234567\u00A0", "052\u00A0123\u00A04567",
+            "\u202B052-123-4567\u202C", "\u2066+972\u202F52\u20071234567\u2069", "05\u200B21234567", "\u200E\u200F 0521234567 \u200E" })
+    void phonesCopiedFromHebrewTextBecomeCanonical(String copied) {
+        assertEquals("0521234567", TextMeOtpInputRules.phone(copied));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "\u200E042137", "042137\u200F", "\uFEFF042137\u00A0", "\u2067042137\u2069" })
+    void codesCopiedFromHebrewTextKeepTheirDigits(String copied) {
+        assertEquals("042137", TextMeOtpInputRules.code(copied));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "\u200E", "\u00A0\u200F\uFEFF", "\u200E052\u20111234567" })
+    void invisibleCharactersAloneAreNotAPhone(String copied) {
+        assertThrows(TextMeOtpValidationException.class, () -> TextMeOtpInputRules.phone(copied));
+    }
+
     @Test
     void aPhoneMayBeANumber() {
         assertEquals("0521234567", TextMeOtpInputRules.phone(521234567));

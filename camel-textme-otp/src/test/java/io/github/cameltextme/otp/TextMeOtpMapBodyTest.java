@@ -1,6 +1,7 @@
 package io.github.cameltextme.otp;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +50,20 @@ class TextMeOtpMapBodyTest extends TextMeOtpTestSupport {
     void otherKeysAreIgnored() {
         textMeAnswers("{\"status\":0,\"message\":\"sent\"}");
         template.requestBody("textme-otp:send", Map.of("phone", PHONE, "captcha", "x1y2"));
+        assertEquals(1, requests().size(), "requests TextMe received");
+    }
+
+    @Test
+    void aMapBodyWithoutStringKeysOffersNoField() {
+        textMeAnswers("{\"status\":0,\"message\":\"sent\"}");
+        Map<Integer, String> numbered = new TreeMap<>(Map.of(1, PHONE, 2, "Pay here: [code]"));
+
+        TextMeOtpValidationException e = failure(TextMeOtpValidationException.class, "textme-otp:send", numbered,
+                                                 Map.of());
+        assertEquals("phone", e.getField());
+        assertNoRequestSent();
+
+        template.requestBodyAndHeader("textme-otp:send", numbered, TextMeOtpConstants.PHONE, PHONE);
         assertEquals(1, requests().size(), "requests TextMe received");
     }
 }

@@ -5,7 +5,9 @@ import java.net.URI;
 
 import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -13,7 +15,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.cameltextme.otp.TextMeOtpOperation;
-import io.github.cameltextme.otp.TextMeOtpStatus;
 import io.github.cameltextme.otp.TextMeOtpTransportException;
 import io.github.cameltextme.otp.model.ApiRequest;
 import io.github.cameltextme.otp.model.ApiResponse;
@@ -50,6 +51,8 @@ public final class TextMeOtpApiClient {
     private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
             .errorReportConfiguration(ErrorReportConfiguration.builder()
                     .maxErrorTokenLength(0).maxRawContentLength(0).build())
+            // a repeated key would let a later value silently win, anywhere in the answer
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
@@ -120,6 +123,14 @@ public final class TextMeOtpApiClient {
         return e;
     }
 
+    /** A parse error keeps its type and stack trace, not its text: it may quote a key or value of the answer. */
+    private static JsonParseException withoutText(JsonProcessingException e) {
+        JsonParseException shown = new JsonParseException(
+                null, e.getClass().getName() + ": the answer is not readable JSON (its text is not kept)");
+        shown.setStackTrace(e.getStackTrace());
+        return shown;
+    }
+
     private static byte[] write(ApiRequest request) {
         try {
             return REQUEST_WRITER.writeValueAsBytes(request);
@@ -179,15 +190,11 @@ public final class TextMeOtpApiClient {
             String where = e.getPath().isEmpty() ? "" : " (at " + e.getPathReference() + ")";
             throw unreadable(request, "TextMe answered HTTP 200 with a body that is not an API answer" + where, null);
         } catch (JsonProcessingException e) {
-            throw unreadable(request, "TextMe answered HTTP 200 with a body that is not the API's JSON", e);
+            throw unreadable(request, "TextMe answered HTTP 200 with a body that is not the API's JSON"
+                                      + " (malformed, or a key repeated)", withoutText(e));
         }
         if (answer == null || answer.status() == null) {
             throw unreadable(request, "TextMe's answer has no status", null);
-        }
-        if (!TextMeOtpStatus.isReadable(answer.status())) {
-            // not a TextMe status, and it could be anything the server echoed: a code, a phone; never shown
-            throw unreadable(request, "TextMe's answer has a status outside the API's " + TextMeOtpStatus.MIN_READABLE
-                                      + " to " + TextMeOtpStatus.MAX_READABLE, null);
         }
         return answer;
     }

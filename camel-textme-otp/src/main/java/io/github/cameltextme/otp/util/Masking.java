@@ -7,6 +7,7 @@ public final class Masking {
 
     private static final int PHONE_SHOWN_AT_EACH_END = 3;
     private static final String REDACTED = "******";
+    private static final int MAX_QUOTED = 40;
 
     private Masking() {
     }
@@ -25,6 +26,31 @@ public final class Masking {
         return phone.substring(0, PHONE_SHOWN_AT_EACH_END)
                + "*".repeat(length - 2 * PHONE_SHOWN_AT_EACH_END)
                + phone.substring(length - PHONE_SHOWN_AT_EACH_END);
+    }
+
+    /**
+     * At most the first {@value #MAX_QUOTED} characters of an input, followed by its length when it is longer: what an
+     * error message quotes of a value, so that a huge input never makes a huge message.
+     */
+    public static String prefix(String input) {
+        return shortened(input, false);
+    }
+
+    /** The {@link #prefix(String) prefix} of a phone input, masked as {@link #phone(String)} masks a phone. */
+    public static String phonePrefix(String input) {
+        return shortened(input, true);
+    }
+
+    private static String shortened(String input, boolean phone) {
+        if (input == null) {
+            return null;
+        }
+        int length = input.codePointCount(0, input.length());
+        if (length <= MAX_QUOTED) {
+            return phone ? phone(input) : input;
+        }
+        String head = input.substring(0, input.offsetByCodePoints(0, MAX_QUOTED));
+        return (phone ? phone(head) : head) + "... (" + length + " characters)";
     }
 
     /**
