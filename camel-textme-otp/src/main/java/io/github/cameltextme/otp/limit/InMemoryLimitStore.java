@@ -31,7 +31,9 @@ public final class InMemoryLimitStore {
      * without waiting for it.
      */
     public static ProxyManager<String> create(TimeMeter clock) {
+        // the cache's upkeep runs on the calling thread: no thread of the common pool outlives the component
         return Bucket4jCaffeine.<String> builderFor(Caffeine.newBuilder().maximumSize(MAX_KEYS)
+                .executor(Runnable::run)
                 .ticker(clock::currentTimeNanos))
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
                 .clientClock(clock)
