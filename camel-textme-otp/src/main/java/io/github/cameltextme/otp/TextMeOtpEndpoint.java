@@ -68,12 +68,14 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
 
     /** Builds the HttpClient and API client on the component's current pool. */
     private void startApiClient() throws Exception {
-        poolGeneration = getComponent().poolGeneration();
+        int generation = getComponent().poolGeneration();
         HttpEndpoint http = getComponent().createHttpEndpoint(configuration);
         ServiceHelper.startService(http);
         httpEndpoint = http;
         apiClient = new TextMeOtpApiClient(
                 http.getHttpClient(), URI.create(configuration.apiUrl()), configuration.getApiToken());
+        // only once the client is built: a failed attempt is tried again at the next call
+        poolGeneration = generation;
     }
 
     /**

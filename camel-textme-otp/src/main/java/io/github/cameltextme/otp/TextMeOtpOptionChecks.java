@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.regex.Pattern;
 
 import io.github.cameltextme.otp.util.Masking;
 import org.apache.hc.core5.net.InetAddressUtils;
@@ -14,6 +15,9 @@ import org.apache.hc.core5.net.InetAddressUtils;
  * (source, appId, maxTries, validTime, text) follow {@link TextMeOtpInputRules}.
  */
 final class TextMeOtpOptionChecks {
+
+    /** The scheme and what may be user info after it: everything of the authority up to its last @. */
+    private static final Pattern USER_INFO = Pattern.compile("^([^:/?#]*://)[^/?#]*@");
 
     private TextMeOtpOptionChecks() {
     }
@@ -54,7 +58,7 @@ final class TextMeOtpOptionChecks {
         try {
             uri = new URI(baseUrl);
         } catch (URISyntaxException e) {
-            throw new TextMeOtpValidationException("baseUrl", rule + " (was " + Masking.prefix(baseUrl) + ")");
+            throw new TextMeOtpValidationException("baseUrl", rule + " (was " + shown(baseUrl) + ")");
         }
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             // not echoed: user info may hold a password
@@ -65,17 +69,25 @@ final class TextMeOtpOptionChecks {
         boolean http = "http".equalsIgnoreCase(uri.getScheme());
         if (!https && !http || uri.getHost() == null || uri.getPort() == 0 || uri.getPort() > 65535) {
             throw new TextMeOtpValidationException("baseUrl", rule + ", with a host and a port from 1 to 65535 (was "
-                                                              + Masking.prefix(baseUrl) + ")");
+                                                              + shown(baseUrl) + ")");
         }
         if (http && !allowInsecureHttp && !isLoopback(uri.getHost())) {
             throw new TextMeOtpValidationException(
                     "baseUrl", "must be https:// unless its host is loopback (localhost, 127.x.x.x, ::1): over plain"
-                               + " http:// the API token would travel unencrypted (was " + Masking.prefix(baseUrl) + "; set"
+                               + " http:// the API token would travel unencrypted (was " + shown(baseUrl) + "; set"
                                + " allowInsecureHttp=true only for a trusted network)");
         }
     }
 
     /** Whether a URI host is this machine, judged without a DNS lookup. */
+    /**
+     * A baseUrl as an error message may quote it: without anything that could be user info (a password), even where
+     * {@link URI} cannot parse the authority, and bounded.
+     */
+    private static String shown(String baseUrl) {
+        return Masking.prefix(USER_INFO.matcher(baseUrl).replaceFirst("$1"));
+    }
+
     private static boolean isLoopback(String host) {
         String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         if ("localhost".equalsIgnoreCase(name)) {

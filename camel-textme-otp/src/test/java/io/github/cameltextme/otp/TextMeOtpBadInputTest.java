@@ -137,6 +137,20 @@ class TextMeOtpBadInputTest extends TextMeOtpTestSupport {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = { "https://user:s3cret@my_host/api", "https://user:s3cret@host:99999/api",
+                             "ftp://user:s3cret@host/api", "https://user:s3cret@ho st/api" })
+    void aRefusedBaseUrlIsNeverQuotedWithItsUserInfo(String baseUrl) {
+        TextMeOtpConfiguration configuration = context.getComponent("textme-otp", TextMeOtpComponent.class)
+                .getConfiguration().copy();
+        configuration.setOperation(TextMeOtpOperation.validate);
+        configuration.setBaseUrl(baseUrl);
+
+        TextMeOtpValidationException e = assertThrows(TextMeOtpValidationException.class, configuration::check);
+        assertEquals("baseUrl", e.getField());
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = { "username", "apiToken" })
     void credentialsAreRequiredOnTheEndpointOrTheComponent(String missing) {
         TextMeOtpConfiguration configuration = context.getComponent("textme-otp", TextMeOtpComponent.class)

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bounds the body of a request to {@code /otp/}: a phone and a code fit in far less than {@value #MAX_BODY_BYTES}
- * bytes. A larger body, whether its Content-Length says so or a chunked body grows past the bound, is answered 413
+ * Bounds the body of every request, however its path is written (Spring matches {@code /otp;x=1/send} and
+ * {@code /%6Ftp/send} to the routes too): a phone and a code fit in far less than {@value #MAX_BODY_BYTES} bytes. A larger body, whether its Content-Length says so or a chunked body grows past the bound, is answered 413
  * {@code {"error": "..."}} after reading at most one byte more than the bound; the routes then see the body from memory.
  */
 @Component
@@ -30,11 +30,6 @@ public class RequestBodyLimit extends OncePerRequestFilter {
 
     private static final byte[] TOO_LARGE = ("{\"error\":\"the request body is larger than " + MAX_BODY_BYTES + " bytes\"}")
             .getBytes(StandardCharsets.UTF_8);
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/otp/");
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -62,6 +62,21 @@ class RequestBodyTest {
         return body;
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "/otp;x=1/send", "/%6Ftp/send", "/otp/send;x=1" })
+    void aPathWrittenAnotherWayIsBoundedToo(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .version(HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(sendRequestOf(RequestBodyLimit.MAX_BODY_BYTES + 1, "0521234572")))
+                .build();
+
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(413, answer.statusCode(), answer.body());
+        assertTrue(sim.requests().isEmpty(), "nothing may reach TextMe");
+    }
+
     @Test
     void aChunkedBodyJustOverTheBoundIs413AndSendsNothing() throws Exception {
         byte[] body = sendRequestOf(RequestBodyLimit.MAX_BODY_BYTES + 1, "0521234571");
