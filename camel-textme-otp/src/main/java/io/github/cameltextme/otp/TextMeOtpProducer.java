@@ -104,7 +104,7 @@ public class TextMeOtpProducer extends DefaultProducer {
         String apiMessage = Masking.scrub(response.message(), request.phone(), configuration.getApiToken());
         if (response.status() != TextMeOtpStatus.SUCCESS) {
             // TextMe sent no SMS: the send does not count against the limits
-            throw afterGivingBack(reservation, recordApiFailure(response.status(), apiMessage));
+            throw reservation.givenBackAfter(recordApiFailure(response.status(), apiMessage));
         }
         counters.recordSent();
         writeResult(message, new TextMeOtpResult(TextMeOtpOperation.send, response.status(), apiMessage, null,
@@ -122,7 +122,7 @@ public class TextMeOtpProducer extends DefaultProducer {
             boolean valid = status == TextMeOtpStatus.SUCCESS;
             boolean invalid = status == TextMeOtpStatus.INVALID_CODE;
             if (!valid && !invalid) {
-                throw afterGivingBack(reservation, recordApiFailure(status, apiMessage));
+                throw reservation.givenBackAfter(recordApiFailure(status, apiMessage));
             }
             if (valid) {
                 counters.recordValid();
@@ -157,16 +157,6 @@ public class TextMeOtpProducer extends DefaultProducer {
         }
     }
 
-    /** The failure, after giving back the exchange's places; a store failure on the way is kept with it. */
-    private static <E extends TextMeOtpException> E afterGivingBack(Reservation reservation, E failure) {
-        try {
-            reservation.giveBack();
-        } catch (TextMeOtpLimitStoreException e) {
-            failure.addSuppressed(e);
-        }
-        return failure;
-    }
-
     /**
      * A valid code clears the count of wrong codes. The code is spent by now, so a store failure does not fail the
      * exchange: it is logged, and the count simply runs out with its window.
@@ -187,7 +177,7 @@ public class TextMeOtpProducer extends DefaultProducer {
             response = client.execute(request);
         } catch (TextMeOtpTransportException e) {
             counters.recordTransportError();
-            throw e.mayHaveReachedServer() ? e : afterGivingBack(reservation, e);
+            throw e.mayHaveReachedServer() ? e : reservation.givenBackAfter(e);
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("TextMe {} for {} answered status {}", request.apiCommand(), Masking.phone(phone),

@@ -110,8 +110,7 @@ public final class EndpointLimiter {
         try {
             taken = store.take(reservation.operation(), key, rule.bucket(), reservation.deadline());
         } catch (RuntimeException e) {
-            giveBackAfter(reservation, e);
-            throw e;
+            throw reservation.givenBackAfter(e, reservation.deadline());
         }
         ConsumptionProbe probe = taken.getValue();
         if (!probe.isConsumed()) {
@@ -119,22 +118,9 @@ public final class EndpointLimiter {
             TextMeOtpRateLimitException refusal = new TextMeOtpRateLimitException(
                     reservation.operation(), limit, wholeSeconds(probe.getNanosToWaitForRefill()),
                     subject(limit, phone));
-            giveBackAfter(reservation, refusal);
-            throw refusal;
+            throw reservation.givenBackAfter(refusal, reservation.deadline());
         }
         reservation.add(key, rule);
-    }
-
-    /**
-     * Gives back the places taken before a failure, within the reservation's deadline; a store failure on the way is
-     * kept with the failure.
-     */
-    private static void giveBackAfter(Reservation reservation, RuntimeException failure) {
-        try {
-            reservation.giveBackBy(reservation.deadline());
-        } catch (TextMeOtpLimitStoreException e) {
-            failure.addSuppressed(e);
-        }
     }
 
     private static String subject(TextMeOtpLimit limit, String phone) {

@@ -50,33 +50,23 @@ public final class Reservation {
     }
 
     /**
-     * Gives every place back, as if the exchange had never been counted.
-     *
-     * @throws TextMeOtpLimitStoreException when the store failed for a place (the others are still given back)
+     * Gives every place back, as if the exchange had never been counted, because of this failure, which it returns; a
+     * store failure on the way is kept with it as suppressed (the other places are still given back).
      */
-    public void giveBack() {
-        if (!places.isEmpty()) {
-            giveBackBy(store.deadlineFromNow());
-        }
+    public <E extends RuntimeException> E givenBackAfter(E failure) {
+        return places.isEmpty() ? failure : givenBackAfter(failure, store.deadlineFromNow());
     }
 
-    /** Gives every place back, the calls sharing the deadline. */
-    void giveBackBy(long callsDeadline) {
-        TextMeOtpLimitStoreException failure = null;
+    /** As {@link #givenBackAfter(RuntimeException)}, the store calls sharing the deadline. */
+    <E extends RuntimeException> E givenBackAfter(E failure, long callsDeadline) {
         for (Place place : places) {
             try {
                 store.giveBack(operation, place.key(), place.rule().bucket(), callsDeadline);
             } catch (TextMeOtpLimitStoreException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
+                failure.addSuppressed(e);
             }
         }
-        if (failure != null) {
-            throw failure;
-        }
+        return failure;
     }
 
     /**
