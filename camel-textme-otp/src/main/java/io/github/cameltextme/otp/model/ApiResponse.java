@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import io.github.cameltextme.otp.TextMeOtpStatus;
 
 /**
  * TextMe's answer: {@code {"status": 0, "message": "...", "shipment_id": ...}}. The status is an integer from 0 to 999,
@@ -27,7 +28,8 @@ public record ApiResponse(
      */
     static final class StrictStatus extends StdDeserializer<Integer> {
 
-        private static final Pattern DIGITS = Pattern.compile("0|[1-9][0-9]{0,2}");
+        /** Plain digits without a leading zero, short enough to be an int; the range is TextMeOtpStatus's. */
+        private static final Pattern DIGITS = Pattern.compile("0|[1-9][0-9]{0,8}");
 
         StrictStatus() {
             super(Integer.class);
@@ -37,13 +39,18 @@ public record ApiResponse(
         public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             JsonToken token = p.currentToken();
             if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_STRING) {
-                // the token's own text: never converted to a number before it is known to be 1 to 3 digits
+                // the token's own text: never converted to a number before it is known to be plain digits
                 String text = p.getText();
                 if (DIGITS.matcher(text).matches()) {
-                    return Integer.valueOf(text);
+                    int status = Integer.parseInt(text);
+                    if (TextMeOtpStatus.isReadable(status)) {
+                        return status;
+                    }
                 }
             }
-            return (Integer) ctxt.reportInputMismatch(this, "the status is not an integer from 0 to 999");
+            return (Integer) ctxt.reportInputMismatch(this, "the status is not an integer from "
+                                                            + TextMeOtpStatus.MIN_READABLE + " to "
+                                                            + TextMeOtpStatus.MAX_READABLE);
         }
     }
 }
