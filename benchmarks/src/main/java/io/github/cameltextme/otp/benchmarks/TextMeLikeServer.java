@@ -6,41 +6,78 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A server on loopback that answers every POST like TextMe's success, {@code {"status":0,"message":"ok"}}, at once:
- * the JDK's HttpServer with TCP_NODELAY, so that what is measured is the client side.
+ * A server on loopback that answers every POST like TextMe's success, {@code {"status":0,"message":"ok"}}: the JDK's
+ * HttpServer with TCP_NODELAY, at once (so that what is measured is the client side) or after a fixed latency (to
+ * stand for TextMe's round trip).
  */
 final class TextMeLikeServer implements AutoCloseable {
 
     private static final byte[] ANSWER = "{\"status\":0,\"message\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
 
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newFixedThreadPool(32);
+    private final ExecutorService threads;
+    private final long latencyNanos;
+    private final LongAdder received = new LongAdder();
+    private volatile byte[] lastRequest = new byte[0];
 
-    TextMeLikeServer() throws IOException {
+    /**
+     * @param latency how long each answer waits before it is written
+     * @param threads how many requests the server works on at once
+     */
+    TextMeLikeServer(Duration latency, int threads) throws IOException {
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        server.createContext("/api", exchange -> {
-            try (InputStream request = exchange.getRequestBody()) {
-                request.readAllBytes();
+        this.latencyNanos = latency.toNanos();
+        this.threads = Executors.newFixedThreadPool(threads);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        server.createContext("/api", this::answer);
+        server.setExecutor(this.threads);
+        server.start();
+    }
+
+    /** A server that answers at once. */
+    static TextMeLikeServer immediate() throws IOException {
+        return new TextMeLikeServer(Duration.ZERO, 32);
+    }
+
+    String apiUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api";
+    }
+
+    /** How many requests reached the server. */
+    long received() {
+        return received.sum();
+    }
+
+    /** The body of the last request that reached the server. */
+    String lastRequest() {
+        return new String(lastRequest, StandardCharsets.UTF_8);
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream request = exchange.getRequestBody()) {
+            lastRequest = request.readAllBytes();
+            received.increment();
+            if (latencyNanos > 0) {
+                TimeUnit.NANOSECONDS.sleep(latencyNanos);
             }
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, ANSWER.length);
             try (OutputStream answer = exchange.getResponseBody()) {
                 answer.write(ANSWER);
             }
-        });
-        server.setExecutor(threads);
-        server.start();
-    }
-
-    String apiUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -1,0 +1,109 @@
+package io.github.cameltextme.otp.benchmarks;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.cameltextme.otp.TextMeOtpComponent;
+import io.github.cameltextme.otp.TextMeOtpTransportException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Endpoint;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * How many sends a second the connection pool carries when TextMe takes {@value #LATENCY_MILLIS} ms to answer and 64
+ * callers send at once: about {@code maxConnections ÷ latency}. A call that finds no free connection waits up to
+ * {@code connectTimeout} and then fails unsent; both outcomes are counted.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
+@Threads(CapacityBenchmark.CALLERS)
+public class CapacityBenchmark {
+
+    static final int CALLERS = 64;
+    static final int LATENCY_MILLIS = 100;
+
+    @Param({ "" + TextMeOtpComponent.DEFAULT_MAX_CONNECTIONS, "64" })
+    public int maxConnections;
+
+    @Param({ "5000" })
+    public long connectTimeoutMillis;
+
+    private final AtomicInteger nextPhone = new AtomicInteger();
+    TextMeLikeServer server;
+    private CamelContext context;
+    private ProducerTemplate template;
+    private Endpoint send;
+
+    /**
+     * What became of each caller's sends in one iteration. JMH reports the counts, which include the sends that end
+     * while the callers synchronise around the iteration: their shares split the measured throughput.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Outcomes {
+        /** Sends TextMe answered. */
+        public long answered;
+        /** Sends that found no free connection within connectTimeout and failed before any byte was sent. */
+        public long failedUnsent;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            answered = 0;
+            failedUnsent = 0;
+        }
+    }
+
+    @Setup(Level.Trial)
+    public void start() throws Exception {
+        server = new TextMeLikeServer(Duration.ofMillis(LATENCY_MILLIS), 2 * CALLERS);
+        TextMeOtpComponent component = SendBenchmark.textMeOtp(server.apiUrl());
+        component.setMaxConnections(maxConnections);
+        component.getConfiguration().setConnectTimeout(connectTimeoutMillis);
+        context = new DefaultCamelContext();
+        context.addComponent("textme-otp", component);
+        context.start();
+        template = context.createProducerTemplate();
+        send = context.getEndpoint("textme-otp:send?limitsEnabled=false");
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        context.stop();
+        server.close();
+    }
+
+    @Benchmark
+    public void send(Outcomes outcomes) {
+        try {
+            template.requestBody(send, "0" + (500_000_000 + Math.floorMod(nextPhone.getAndIncrement(), 100_000_000)));
+            outcomes.answered++;
+        } catch (CamelExecutionException e) {
+            if (!(e.getCause() instanceof TextMeOtpTransportException failure) || failure.mayHaveReachedServer()) {
+                throw e;
+            }
+            outcomes.failedUnsent++;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.github.cameltextme.otp.benchmarks;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cameltextme.otp.TextMeOtpComponent;
+import io.github.cameltextme.otp.TextMeOtpConfiguration;
+import io.github.cameltextme.otp.TextMeOtpConstants;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One OTP send, three ways, against a TextMe-like server on loopback that answers at once: a raw HttpClient 5 POST
+ * with a Jackson parse (the floor), the camel-http route users write by hand (marshal, Bearer header, camel-http,
+ * unmarshal, status check), and {@code textme-otp:send}, with the limits off and on (the defaults, in the in-memory
+ * store); and {@code textme-otp:validate}. Every call is for a phone never used before, so that a send with the limits
+ * on creates its buckets each time, as a sign-up wave would (the in-memory store is full, 100,000 phones, after the
+ * first seconds of warm-up, and evicts from then on).
+ * <p>
+ * {@code -Xbatch} compiles in the foreground: without it, 16 callers on 2 cores starve the JIT's threads and the
+ * warm-up takes half a minute instead of a few seconds; the code measured once warm is the same.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 10, time = 1)
+@Measurement(iterations = 8, time = 1)
+@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-Xbatch" })
+public class SendBenchmark {
+
+    static final String USERNAME = "bench";
+    static final String TOKEN = "tk-benchmark";
+    static final String SOURCE = "Bench";
+    private static final String CODE = "123456";
+    private static final ContentType JSON = ContentType.create("application/json");
+    /** National numbers 500000000 to 599999999: a distinct phone for each of 100 million calls. */
+    private static final int FIRST_PHONE = 500_000_000;
+
+    private final AtomicInteger nextPhone = new AtomicInteger();
+    private final ObjectMapper mapper = new ObjectMapper();
+    TextMeLikeServer server;
+    private CloseableHttpClient rawClient;
+    private CamelContext context;
+    private ProducerTemplate template;
+    private Endpoint diyRoute;
+    private Endpoint sendLimitsOff;
+    private Endpoint sendLimitsOn;
+    private Endpoint validate;
+
+    @Setup(Level.Trial)
+    public void start() throws Exception {
+        server = TextMeLikeServer.immediate();
+        rawClient = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(TextMeOtpComponent.DEFAULT_MAX_CONNECTIONS)
+                        .setMaxConnPerRoute(TextMeOtpComponent.DEFAULT_MAX_CONNECTIONS)
+                        .build())
+                .build();
+        context = new DefaultCamelContext();
+        context.addComponent("textme-otp", textMeOtp(server.apiUrl()));
+        context.addRoutes(new DiyCamelHttpRoute(server.apiUrl()));
+        context.start();
+        template = context.createProducerTemplate();
+        diyRoute = context.getEndpoint("direct:diy-send");
+        sendLimitsOff = context.getEndpoint("textme-otp:send?limitsEnabled=false");
+        sendLimitsOn = context.getEndpoint("textme-otp:send");
+        validate = context.getEndpoint("textme-otp:validate");
+    }
+
+    /** The component as a user configures it, pointed at the loopback server. */
+    static TextMeOtpComponent textMeOtp(String apiUrl) {
+        TextMeOtpComponent component = new TextMeOtpComponent();
+        TextMeOtpConfiguration configuration = component.getConfiguration();
+        configuration.setUsername(USERNAME);
+        configuration.setApiToken(TOKEN);
+        configuration.setSource(SOURCE);
+        configuration.setBaseUrl(apiUrl);
+        return component;
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws IOException {
+        context.stop();
+        rawClient.close();
+        server.close();
+    }
+
+    @Benchmark
+    public JsonNode rawHttpClient() throws IOException {
+        HttpPost post = new HttpPost(server.apiUrl());
+        post.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN);
+        post.setHeader(HttpHeaders.ACCEPT, JSON.getMimeType());
+        post.setEntity(new ByteArrayEntity(mapper.writeValueAsBytes(sendOtp(nextPhone())), JSON));
+        JsonNode answer = rawClient.execute(post, response -> mapper.readTree(response.getEntity().getContent()));
+        DiyCamelHttpRoute.checkStatus(answer.path("status").asInt(-1));
+        return answer;
+    }
+
+    @Benchmark
+    public Object diyCamelHttpRoute() {
+        return template.requestBody(diyRoute, nextPhone());
+    }
+
+    @Benchmark
+    public Object sendLimitsOff() {
+        return template.requestBody(sendLimitsOff, nextPhone());
+    }
+
+    @Benchmark
+    public Object sendLimitsOn() {
+        return template.requestBody(sendLimitsOn, nextPhone());
+    }
+
+    @Benchmark
+    public Object validate() {
+        return template.requestBodyAndHeader(validate, CODE, TextMeOtpConstants.PHONE, nextPhone());
+    }
+
+    /** The body TextMe's {@code send_otp} takes, as the hand-written routes build it. */
+    static Map<String, Object> sendOtp(String phone) {
+        return Map.of("send_otp", Map.of("user", Map.of("username", USERNAME), "phone", phone, "source", SOURCE,
+                                         "app_id", 1, "max_tries", 3, "valid_time", 5));
+    }
+
+    private String nextPhone() {
+        return "0" + (FIRST_PHONE + Math.floorMod(nextPhone.getAndIncrement(), 100_000_000));
+    }
+
+    /** The route a Camel user writes today to send an OTP through TextMe without this component. */
+    static final class DiyCamelHttpRoute extends RouteBuilder {
+
+        private final String apiUrl;
+
+        DiyCamelHttpRoute(String apiUrl) {
+            this.apiUrl = apiUrl;
+        }
+
+        @Override
+        public void configure() {
+            from("direct:diy-send")
+                    .process(exchange -> exchange.getMessage().setBody(sendOtp(exchange.getMessage().getBody(String.class))))
+                    .marshal().json()
+                    .setHeader(HttpHeaders.AUTHORIZATION, constant("Bearer " + TOKEN))
+                    .setHeader(Exchange.CONTENT_TYPE, constant(JSON.getMimeType()))
+                    .to(apiUrl)
+                    .unmarshal().json()
+                    .process(exchange -> checkStatus(exchange.getMessage().getBody(Map.class).get("status")));
+        }
+
+        static void checkStatus(Object status) {
+            if (!Integer.valueOf(0).equals(status)) {
+                throw new IllegalStateException("TextMe answered status " + status);
+            }
+        }
+    }
+}
