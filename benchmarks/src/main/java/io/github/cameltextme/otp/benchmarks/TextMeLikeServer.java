@@ -17,8 +17,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A server on loopback that answers every POST like TextMe's success, {@code {"status":0,"message":"ok"}}: the JDK's
- * HttpServer with TCP_NODELAY, at once (so that what is measured is the client side) or after a fixed latency (to
- * stand for TextMe's round trip).
+ * HttpServer (with TCP_NODELAY where the JVM runs with {@code -Dsun.net.httpserver.nodelay=true}, as the benchmarks'
+ * forks do), at once (so that what is measured is the client side) or after a fixed latency (to stand for TextMe's
+ * round trip).
  */
 final class TextMeLikeServer implements AutoCloseable {
 
@@ -28,14 +29,21 @@ final class TextMeLikeServer implements AutoCloseable {
     private final ExecutorService threads;
     private final long latencyNanos;
     private final LongAdder received = new LongAdder();
-    private volatile byte[] lastRequest = new byte[0];
+    private volatile Request lastRequest = new Request("", "", new byte[0]);
+
+    /** What a request brought: its credentials, its media type and its body. */
+    record Request(String authorization, String contentType, byte[] body) {
+
+        String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
 
     /**
      * @param latency how long each answer waits before it is written
      * @param threads how many requests the server works on at once
      */
     TextMeLikeServer(Duration latency, int threads) throws IOException {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.latencyNanos = latency.toNanos();
         this.threads = Executors.newFixedThreadPool(threads);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
@@ -58,14 +66,15 @@ final class TextMeLikeServer implements AutoCloseable {
         return received.sum();
     }
 
-    /** The body of the last request that reached the server. */
-    String lastRequest() {
-        return new String(lastRequest, StandardCharsets.UTF_8);
+    /** The last request that reached the server. */
+    Request lastRequest() {
+        return lastRequest;
     }
 
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange; InputStream request = exchange.getRequestBody()) {
-            lastRequest = request.readAllBytes();
+            lastRequest = new Request(exchange.getRequestHeaders().getFirst("Authorization"),
+                                      exchange.getRequestHeaders().getFirst("Content-Type"), request.readAllBytes());
             received.increment();
             if (latencyNanos > 0) {
                 TimeUnit.NANOSECONDS.sleep(latencyNanos);
