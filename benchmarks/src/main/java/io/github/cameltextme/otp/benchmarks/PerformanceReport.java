@@ -31,6 +31,18 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 public final class PerformanceReport {
 
+    /** The command that builds and runs the report, as the README gives it. */
+    static final String COMMAND
+            = "mvn -B -q package -DskipTests -pl benchmarks -am && java -jar benchmarks/target/benchmarks.jar";
+    static final String RATIO_TABLE_HEAD = "| callers | textme-otp:send ÷ DIY camel-http route"
+            + " | textme-otp:send ÷ raw HttpClient 5 | limits on ÷ off"
+            + " | bytes per send: textme-otp:send / DIY route / raw |\n|---|---|---|---|---|\n";
+    static final String FIGURE_TABLE_HEAD = "| way | 1 caller, calls/s | allocated per call"
+            + " | 16 callers, calls/s | allocated per call |\n|---|---|---|---|---|\n";
+    static final String CAPACITY_TABLE_HEAD = "| " + CapacityBenchmark.CALLERS + " callers, answers after "
+            + CapacityBenchmark.LATENCY_MILLIS + " ms | maxConnections ÷ latency | answered/s | failed unsent/s |\n"
+            + "|---|---|---|---|\n";
+
     private static final int[] CALLERS = { 1, 16 };
     /**
      * Warm-up iterations for 16 callers, which compile in the foreground ({@code -Xbatch}, so that they do not starve
@@ -65,9 +77,7 @@ public final class PerformanceReport {
     }
 
     private static String ratioTable(List<Map<String, RunResult>> sends) {
-        StringBuilder table = new StringBuilder("| callers | textme-otp:send ÷ DIY camel-http route"
-                + " | textme-otp:send ÷ raw HttpClient 5 | limits on ÷ off"
-                + " | bytes per send: textme-otp:send / DIY route / raw |\n|---|---|---|---|---|\n");
+        StringBuilder table = new StringBuilder(RATIO_TABLE_HEAD);
         for (int i = 0; i < CALLERS.length; i++) {
             Map<String, RunResult> run = sends.get(i);
             table.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s / %s / %s |%n", CALLERS[i],
@@ -81,8 +91,7 @@ public final class PerformanceReport {
     }
 
     private static String figureTable(List<Map<String, RunResult>> sends) {
-        StringBuilder table = new StringBuilder("| way | 1 caller, calls/s | allocated per call"
-                + " | 16 callers, calls/s | allocated per call |\n|---|---|---|---|---|\n");
+        StringBuilder table = new StringBuilder(FIGURE_TABLE_HEAD);
         for (String method : List.of("rawHttpClient", "diyCamelHttpRoute", "sendLimitsOff", "sendLimitsOn",
                                      "validate")) {
             table.append("| ").append(method);
@@ -98,9 +107,7 @@ public final class PerformanceReport {
     }
 
     private static String capacityTable(List<RunResult> capacity) {
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-                "| %d callers, answers after %d ms | maxConnections ÷ latency | answered/s | failed unsent/s |%n"
-                + "|---|---|---|---|%n", CapacityBenchmark.CALLERS, CapacityBenchmark.LATENCY_MILLIS));
+        StringBuilder table = new StringBuilder(CAPACITY_TABLE_HEAD);
         for (RunResult result : capacity) {
             int maxConnections = Integer.parseInt(result.getParams().getParam("maxConnections"));
             table.append(String.format(Locale.ROOT, "| maxConnections %d, connectTimeout %s ms | %d | %s | %s |%n",
