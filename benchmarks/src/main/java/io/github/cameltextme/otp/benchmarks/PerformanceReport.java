@@ -46,9 +46,9 @@ public final class PerformanceReport {
     private static final int[] CALLERS = { 1, 16 };
     /**
      * Warm-up iterations for 16 callers, which compile in the foreground ({@code -Xbatch}, so that they do not starve
-     * the JIT's threads on 2 cores) and are warm after about 7; one caller takes the 12 of the benchmark's setting.
+     * the JIT's threads on 2 cores) and are warm after 7 or 8; one caller takes the 12 of the benchmark's setting.
      */
-    private static final int SIXTEEN_CALLERS_WARMUP_ITERATIONS = 8;
+    private static final int SIXTEEN_CALLERS_WARMUP_ITERATIONS = 10;
     /** The wait for a free connection short enough, against the 100 ms answers, for the calls past the pool to fail. */
     private static final String SHORT_CONNECT_TIMEOUT_MILLIS = "150";
 
