@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.github.cameltextme.otp.TextMeOtpComponent;
+import io.github.cameltextme.otp.TextMeOtpConfiguration;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -44,11 +45,6 @@ public final class PerformanceReport {
             + "|---|---|---|---|\n";
 
     private static final int[] CALLERS = { 1, 16 };
-    /**
-     * Warm-up iterations for 16 callers, which compile in the foreground ({@code -Xbatch}, so that they do not starve
-     * the JIT's threads on 2 cores) and are warm after 7 or 8; one caller takes the 12 of the benchmark's setting.
-     */
-    private static final int SIXTEEN_CALLERS_WARMUP_ITERATIONS = 10;
     /** The wait for a free connection short enough, against the 100 ms answers, for the calls past the pool to fail. */
     private static final String SHORT_CONNECT_TIMEOUT_MILLIS = "150";
 
@@ -62,8 +58,8 @@ public final class PerformanceReport {
         for (int callers : CALLERS) {
             ChainedOptionsBuilder options = options(SendBenchmark.class).threads(callers).addProfiler(GCProfiler.class);
             if (callers > 1) {
-                options.warmupIterations(SIXTEEN_CALLERS_WARMUP_ITERATIONS)
-                        .jvmArgsPrepend("-Xbatch");
+                // compiling in the foreground: 16 callers on 2 cores would starve the JIT's threads for half a minute
+                options.jvmArgsPrepend("-Xbatch");
             }
             sends.add(byMethod(new Runner(options.build()).run()));
         }
@@ -110,8 +106,11 @@ public final class PerformanceReport {
         StringBuilder table = new StringBuilder(CAPACITY_TABLE_HEAD);
         for (RunResult result : capacity) {
             int maxConnections = Integer.parseInt(result.getParams().getParam("maxConnections"));
-            table.append(String.format(Locale.ROOT, "| maxConnections %d, connectTimeout %s ms | %d | %s | %s |%n",
-                    maxConnections, result.getParams().getParam("connectTimeoutMillis"),
+            long connectTimeout = Long.parseLong(result.getParams().getParam("connectTimeoutMillis"));
+            table.append(String.format(Locale.ROOT, "| maxConnections %d%s, connectTimeout %d ms%s | %d | %s | %s |%n",
+                    maxConnections, maxConnections == TextMeOtpComponent.DEFAULT_MAX_CONNECTIONS ? " (the default)" : "",
+                    connectTimeout,
+                    connectTimeout == TextMeOtpConfiguration.DEFAULT_CONNECT_TIMEOUT_MILLIS ? " (the default)" : "",
                     maxConnections * 1000 / CapacityBenchmark.LATENCY_MILLIS,
                     score(result.getSecondaryResults().get("answered")),
                     score(result.getSecondaryResults().get("failedUnsent"))));

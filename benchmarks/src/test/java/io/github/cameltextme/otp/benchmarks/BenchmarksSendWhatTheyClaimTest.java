@@ -84,10 +84,10 @@ class BenchmarksSendWhatTheyClaimTest {
 
     @Test
     void aCallThatFindsNoFreeConnectionWithinConnectTimeoutIsCountedAsFailedUnsent() throws Exception {
-        int callers = 8;
+        int callers = 16;
         CapacityBenchmark benchmark = new CapacityBenchmark();
         benchmark.maxConnections = 1;
-        benchmark.connectTimeoutMillis = 50;
+        benchmark.connectTimeoutMillis = 20;
         benchmark.start();
         Control measuring = new Control();
         measuring.startMeasurement = true;
@@ -110,7 +110,8 @@ class BenchmarksSendWhatTheyClaimTest {
                 failedUnsent += outcome.get().failedUnsent;
             }
             assertEquals(callers, answered + failedUnsent);
-            assertTrue(failedUnsent >= 1, "one connection cannot carry 8 calls of 100 ms within 50 ms");
+            assertTrue(answered >= 1, "the connection carried a call");
+            assertTrue(failedUnsent >= 1, "one connection cannot carry 16 calls of 100 ms within 20 ms");
             assertEquals(answered, benchmark.server.received(), "the calls counted failed never reached the server");
 
             measuring.stopMeasurement = true;
