@@ -1,9 +1,14 @@
 package io.github.cameltextme.otp.simulator;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,6 +24,11 @@ final class ApiHandler implements AutoCloseable {
     static final int MAX_BODY_BYTES = 1 << 20;
     /** A recorded request keeps at most this much of its body: real requests are far smaller. */
     static final int MAX_RECORDED_BODY_BYTES = 4 << 10;
+    /**
+     * A recorded request keeps header values while their names and values come to at most this many characters; a
+     * value that would pass it is left out. Real requests carry well under 1 KiB.
+     */
+    static final int MAX_RECORDED_HEADER_CHARS = 8 << 10;
 
     private static final byte[] MALFORMED_BODY = "{\"status\":".getBytes(StandardCharsets.UTF_8);
 
@@ -39,7 +49,7 @@ final class ApiHandler implements AutoCloseable {
     void handle(HttpExchange exchange, boolean dryRun) throws IOException {
         byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
         requestLog.record(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestHeaders(), new String(body, 0, Math.min(body.length, MAX_RECORDED_BODY_BYTES), StandardCharsets.UTF_8),
+                recordedHeaders(exchange.getRequestHeaders()), new String(body, 0, Math.min(body.length, MAX_RECORDED_BODY_BYTES), StandardCharsets.UTF_8),
                 clock.instant()));
         Optional<Fault> fault = faults.next();
         if (fault.isPresent()) {
@@ -47,6 +57,21 @@ final class ApiHandler implements AutoCloseable {
         } else {
             HttpResponses.send(exchange, 200, HttpResponses.JSON, answer(exchange, body, dryRun));
         }
+    }
+
+    private static Map<String, List<String>> recordedHeaders(Headers headers) {
+        Map<String, List<String>> recorded = new LinkedHashMap<>();
+        int chars = 0;
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            for (String value : header.getValue()) {
+                int length = header.getKey().length() + value.length();
+                if (chars + length <= MAX_RECORDED_HEADER_CHARS) {
+                    chars += length;
+                    recorded.computeIfAbsent(header.getKey(), name -> new ArrayList<>()).add(value);
+                }
+            }
+        }
+        return recorded;
     }
 
     private void inject(Fault fault, HttpExchange exchange, byte[] body, boolean dryRun) {

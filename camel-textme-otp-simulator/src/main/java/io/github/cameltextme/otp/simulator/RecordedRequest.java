@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  *
  * @param method     the HTTP method
  * @param path       the request path, {@code /api} or {@code /api/test}
- * @param headers    the request headers, names in lower case
+ * @param headers    the request headers, names in lower case, up to 8 KiB of names and values
  * @param body       the request body decoded as UTF-8, its first 4 KiB only
  * @param receivedAt when the simulator's clock says it arrived
  */

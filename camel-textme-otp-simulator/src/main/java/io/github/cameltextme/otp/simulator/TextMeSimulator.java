@@ -136,7 +136,7 @@ public final class TextMeSimulator implements AutoCloseable {
 
     /**
      * The requests the API received since the start or the last clear, oldest first: the newest
-     * {@link Builder#history(int)} of them, each with the first 4 KiB of its body.
+     * {@link Builder#history(int)} of them, each with the first 4 KiB of its body and up to 8 KiB of its headers.
      */
     public List<RecordedRequest> requests() {
         return requestLog.requests();

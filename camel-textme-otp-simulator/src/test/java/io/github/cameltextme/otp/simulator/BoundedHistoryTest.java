@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The inbox and the request log keep the newest {@code history} entries, and recorded bodies are capped. */
+/** The inbox and the request log keep the newest {@code history} entries, and recorded bodies and headers are capped. */
 class BoundedHistoryTest {
 
     private static final int HISTORY = 3;
@@ -68,6 +68,24 @@ class BoundedHistoryTest {
         api.post(sim.apiUrl(), body, sim.token());
 
         assertEquals(body.substring(0, ApiHandler.MAX_RECORDED_BODY_BYTES), sim.requests().get(0).body());
+    }
+
+    @Test
+    void aRecordedRequestKeepsItsHeadersUpTo8KiBAndLeavesOutAValuePastThem() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(sim.apiUrl()))
+                .header("Authorization", "Bearer " + sim.token())
+                .header("X-Padding", "x".repeat(60_000))
+                .POST(HttpRequest.BodyPublishers.ofString(Requests.balance("demo").toString()))
+                .build();
+        assertEquals(200, ApiClient.send(request).statusCode());
+
+        RecordedRequest recorded = sim.requests().get(0);
+        assertEquals("Bearer " + sim.token(), recorded.header("Authorization").orElseThrow());
+        assertTrue(recorded.header("X-Padding").isEmpty(), "the value that would pass 8 KiB is left out");
+        int chars = recorded.headers().entrySet().stream()
+                .mapToInt(header -> header.getValue().stream().mapToInt(value -> header.getKey().length() + value.length()).sum())
+                .sum();
+        assertTrue(chars <= ApiHandler.MAX_RECORDED_HEADER_CHARS, chars + " characters of headers recorded");
     }
 
     @Test
