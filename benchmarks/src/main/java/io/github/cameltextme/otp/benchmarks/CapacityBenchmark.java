@@ -2,7 +2,6 @@ package io.github.cameltextme.otp.benchmarks;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.cameltextme.otp.TextMeOtpComponent;
 import io.github.cameltextme.otp.TextMeOtpConfiguration;
@@ -54,7 +53,7 @@ public class CapacityBenchmark {
     @Param({ "" + TextMeOtpConfiguration.DEFAULT_CONNECT_TIMEOUT_MILLIS })
     public long connectTimeoutMillis;
 
-    private final AtomicInteger nextPhone = new AtomicInteger();
+    private final DistinctPhones phones = new DistinctPhones();
     TextMeLikeServer server;
     private CamelContext context;
     private ProducerTemplate template;
@@ -102,7 +101,7 @@ public class CapacityBenchmark {
     public void send(Outcomes outcomes, Control measuring) {
         boolean answered;
         try {
-            template.requestBody(send, "0" + (500_000_000 + Math.floorMod(nextPhone.getAndIncrement(), 100_000_000)));
+            template.requestBody(send, phones.next());
             answered = true;
         } catch (CamelExecutionException e) {
             if (!foundNoFreeConnection(e)) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,10 +63,8 @@ public class SendBenchmark {
     static final String SOURCE = "Bench";
     private static final String CODE = "123456";
     private static final ContentType JSON = ContentType.create("application/json");
-    /** National numbers 500000000 to 599999999: a distinct phone for each of 100 million calls. */
-    private static final int FIRST_PHONE = 500_000_000;
 
-    private final AtomicInteger nextPhone = new AtomicInteger();
+    private final DistinctPhones phones = new DistinctPhones();
     private final ObjectMapper mapper = new ObjectMapper();
     TextMeLikeServer server;
     private URI apiUri;
@@ -127,7 +124,7 @@ public class SendBenchmark {
         HttpPost post = new HttpPost(apiUri);
         post.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN);
         post.setHeader(HttpHeaders.ACCEPT, JSON.getMimeType());
-        post.setEntity(new ByteArrayEntity(mapper.writeValueAsBytes(sendOtp(nextPhone())), JSON));
+        post.setEntity(new ByteArrayEntity(mapper.writeValueAsBytes(sendOtp(phones.next())), JSON));
         JsonNode answer = rawClient.execute(post, response -> mapper.readTree(response.getEntity().getContent()));
         DiyCamelHttpRoute.checkStatus(answer.path("status").asInt(-1));
         return answer;
@@ -135,32 +132,28 @@ public class SendBenchmark {
 
     @Benchmark
     public Object diyCamelHttpRoute() {
-        return template.requestBody(diyRoute, nextPhone());
+        return template.requestBody(diyRoute, phones.next());
     }
 
     @Benchmark
     public Object sendLimitsOff() {
-        return template.requestBody(sendLimitsOff, nextPhone());
+        return template.requestBody(sendLimitsOff, phones.next());
     }
 
     @Benchmark
     public Object sendLimitsOn() {
-        return template.requestBody(sendLimitsOn, nextPhone());
+        return template.requestBody(sendLimitsOn, phones.next());
     }
 
     @Benchmark
     public Object validate() {
-        return template.requestBodyAndHeader(validate, CODE, TextMeOtpConstants.PHONE, nextPhone());
+        return template.requestBodyAndHeader(validate, CODE, TextMeOtpConstants.PHONE, phones.next());
     }
 
     /** The body TextMe's {@code send_otp} takes, as the hand-written routes build it. */
     static Map<String, Object> sendOtp(String phone) {
         return Map.of("send_otp", Map.of("user", Map.of("username", USERNAME), "phone", phone, "source", SOURCE,
                                          "app_id", 1, "max_tries", 3, "valid_time", 5));
-    }
-
-    private String nextPhone() {
-        return "0" + (FIRST_PHONE + Math.floorMod(nextPhone.getAndIncrement(), 100_000_000));
     }
 
     /** The routes a Camel user writes with this component. */
