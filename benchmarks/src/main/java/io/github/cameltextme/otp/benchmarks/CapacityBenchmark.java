@@ -11,6 +11,7 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.util.ObjectHelper;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.util.DeadlineTimeoutException;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -123,14 +124,8 @@ public class CapacityBenchmark {
      * wait's end as a ConnectionRequestTimeoutException, or as the pool's DeadlineTimeoutException under another.
      */
     private static boolean foundNoFreeConnection(CamelExecutionException e) {
-        if (!(e.getCause() instanceof TextMeOtpTransportException failure) || failure.mayHaveReachedServer()) {
-            return false;
-        }
-        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectionRequestTimeoutException || cause instanceof DeadlineTimeoutException) {
-                return true;
-            }
-        }
-        return false;
+        return e.getCause() instanceof TextMeOtpTransportException failure && !failure.mayHaveReachedServer()
+               && (ObjectHelper.getException(ConnectionRequestTimeoutException.class, failure) != null
+                   || ObjectHelper.getException(DeadlineTimeoutException.class, failure) != null);
     }
 }
