@@ -48,6 +48,10 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
         case "clientSendLimit": getOrCreateConfiguration(target).setClientSendLimit(property(camelContext, int.class, value)); return true;
         case "clientsendwindow":
         case "clientSendWindow": getOrCreateConfiguration(target).setClientSendWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "clientvalidationlimit":
+        case "clientValidationLimit": getOrCreateConfiguration(target).setClientValidationLimit(property(camelContext, int.class, value)); return true;
+        case "clientvalidationwindow":
+        case "clientValidationWindow": getOrCreateConfiguration(target).setClientValidationWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.cameltextme.otp.TextMeOtpConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -55,6 +59,8 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
         case "failedValidationLimit": getOrCreateConfiguration(target).setFailedValidationLimit(property(camelContext, int.class, value)); return true;
         case "failedvalidationwindow":
         case "failedValidationWindow": getOrCreateConfiguration(target).setFailedValidationWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "fallbacktomemory":
+        case "fallbackToMemory": getOrCreateConfiguration(target).setFallbackToMemory(property(camelContext, boolean.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -130,6 +136,10 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
         case "clientSendLimit": return int.class;
         case "clientsendwindow":
         case "clientSendWindow": return long.class;
+        case "clientvalidationlimit":
+        case "clientValidationLimit": return int.class;
+        case "clientvalidationwindow":
+        case "clientValidationWindow": return long.class;
         case "configuration": return io.github.cameltextme.otp.TextMeOtpConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -137,6 +147,8 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
         case "failedValidationLimit": return int.class;
         case "failedvalidationwindow":
         case "failedValidationWindow": return long.class;
+        case "fallbacktomemory":
+        case "fallbackToMemory": return boolean.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -208,6 +220,10 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
         case "clientSendLimit": return getOrCreateConfiguration(target).getClientSendLimit();
         case "clientsendwindow":
         case "clientSendWindow": return getOrCreateConfiguration(target).getClientSendWindow();
+        case "clientvalidationlimit":
+        case "clientValidationLimit": return getOrCreateConfiguration(target).getClientValidationLimit();
+        case "clientvalidationwindow":
+        case "clientValidationWindow": return getOrCreateConfiguration(target).getClientValidationWindow();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -215,6 +231,8 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
         case "failedValidationLimit": return getOrCreateConfiguration(target).getFailedValidationLimit();
         case "failedvalidationwindow":
         case "failedValidationWindow": return getOrCreateConfiguration(target).getFailedValidationWindow();
+        case "fallbacktomemory":
+        case "fallbackToMemory": return getOrCreateConfiguration(target).isFallbackToMemory();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":

@@ -39,12 +39,18 @@ public class TextMeOtpEndpointConfigurer extends PropertyConfigurerSupport imple
         case "clientSendLimit": target.getConfiguration().setClientSendLimit(property(camelContext, int.class, value)); return true;
         case "clientsendwindow":
         case "clientSendWindow": target.getConfiguration().setClientSendWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "clientvalidationlimit":
+        case "clientValidationLimit": target.getConfiguration().setClientValidationLimit(property(camelContext, int.class, value)); return true;
+        case "clientvalidationwindow":
+        case "clientValidationWindow": target.getConfiguration().setClientValidationWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "failedvalidationlimit":
         case "failedValidationLimit": target.getConfiguration().setFailedValidationLimit(property(camelContext, int.class, value)); return true;
         case "failedvalidationwindow":
         case "failedValidationWindow": target.getConfiguration().setFailedValidationWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "fallbacktomemory":
+        case "fallbackToMemory": target.getConfiguration().setFallbackToMemory(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limitsenabled":
@@ -103,12 +109,18 @@ public class TextMeOtpEndpointConfigurer extends PropertyConfigurerSupport imple
         case "clientSendLimit": return int.class;
         case "clientsendwindow":
         case "clientSendWindow": return long.class;
+        case "clientvalidationlimit":
+        case "clientValidationLimit": return int.class;
+        case "clientvalidationwindow":
+        case "clientValidationWindow": return long.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "failedvalidationlimit":
         case "failedValidationLimit": return int.class;
         case "failedvalidationwindow":
         case "failedValidationWindow": return long.class;
+        case "fallbacktomemory":
+        case "fallbackToMemory": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limitsenabled":
@@ -168,12 +180,18 @@ public class TextMeOtpEndpointConfigurer extends PropertyConfigurerSupport imple
         case "clientSendLimit": return target.getConfiguration().getClientSendLimit();
         case "clientsendwindow":
         case "clientSendWindow": return target.getConfiguration().getClientSendWindow();
+        case "clientvalidationlimit":
+        case "clientValidationLimit": return target.getConfiguration().getClientValidationLimit();
+        case "clientvalidationwindow":
+        case "clientValidationWindow": return target.getConfiguration().getClientValidationWindow();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "failedvalidationlimit":
         case "failedValidationLimit": return target.getConfiguration().getFailedValidationLimit();
         case "failedvalidationwindow":
         case "failedValidationWindow": return target.getConfiguration().getFailedValidationWindow();
+        case "fallbacktomemory":
+        case "fallbackToMemory": return target.getConfiguration().isFallbackToMemory();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limitsenabled":

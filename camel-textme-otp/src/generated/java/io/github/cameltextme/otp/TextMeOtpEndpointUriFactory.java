@@ -23,7 +23,7 @@ public class TextMeOtpEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(31);
+        Set<String> props = new HashSet<>(34);
         props.add("accountSendLimit");
         props.add("accountSendWindow");
         props.add("allowInsecureHttp");
@@ -32,9 +32,12 @@ public class TextMeOtpEndpointUriFactory extends org.apache.camel.support.compon
         props.add("baseUrl");
         props.add("clientSendLimit");
         props.add("clientSendWindow");
+        props.add("clientValidationLimit");
+        props.add("clientValidationWindow");
         props.add("connectTimeout");
         props.add("failedValidationLimit");
         props.add("failedValidationWindow");
+        props.add("fallbackToMemory");
         props.add("lazyStartProducer");
         props.add("limitsEnabled");
         props.add("maxTries");

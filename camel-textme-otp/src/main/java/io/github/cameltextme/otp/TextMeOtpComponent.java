@@ -4,9 +4,12 @@ import java.util.Map;
 
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.cameltextme.otp.limit.InMemoryLimitStore;
+import io.github.cameltextme.otp.limit.LimitStores;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.component.http.HttpEndpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -24,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * its own {@code sslContextParameters} has its own pool of the same size, closed when it stops.
  */
 @Component("textme-otp")
+@ManagedResource(description = "Managed TextMe OTP component")
 public class TextMeOtpComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     public static final int DEFAULT_MAX_CONNECTIONS = 20;
@@ -48,8 +52,12 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
                             + " set, the counts live in this JVM's memory.")
     private ProxyManager<String> limitStore;
 
-    /** The store the endpoints count in when limitStore is not set; made when first needed. */
-    private ProxyManager<String> inMemoryLimitStore;
+    /** The stores in this JVM's memory: where the limits count without limitStore, or while it is unreachable. */
+    private final InMemoryLimitStore inMemoryLimitStore = new InMemoryLimitStore();
+    private final InMemoryLimitStore inMemoryClientValidationStore = new InMemoryLimitStore();
+    /** Where the endpoints count, for the limitStore they were made for; made when first needed. */
+    private LimitStores limitStores;
+    private boolean perJvmLimitsLogged;
 
     private final TextMeOtpHttpTransport transport = new TextMeOtpHttpTransport();
 
@@ -105,20 +113,42 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
     }
 
     /**
-     * The store the endpoints count their limits in: the {@code limitStore} option, else a store in this JVM's memory,
-     * made when the first endpoint with limits starts and kept for the component's life.
+     * Where the endpoints count their limits: the {@code limitStore} option as it is now, else this JVM's memory (logged
+     * once, at INFO, as the limits then hold per JVM only).
      */
-    synchronized ProxyManager<String> limitStoreForEndpoints() {
-        if (limitStore != null) {
-            return limitStore;
+    synchronized LimitStores limitStoresForEndpoints() {
+        if (limitStores == null || limitStores.shared() != limitStore) {
+            limitStores = new LimitStores(limitStore, inMemoryLimitStore, inMemoryClientValidationStore);
         }
-        if (inMemoryLimitStore == null) {
-            inMemoryLimitStore = InMemoryLimitStore.create();
+        if (limitStore == null && !perJvmLimitsLogged) {
+            perJvmLimitsLogged = true;
             LOG.info("The textme-otp limits count in this JVM's memory, so they hold per JVM only: when the service"
                      + " runs on several instances, set the limitStore option to a shared Bucket4j ProxyManager"
                      + " (e.g. on Redis)");
         }
-        return inMemoryLimitStore;
+        return limitStores;
+    }
+
+    @ManagedAttribute(description = "Keys held in this JVM's memory for the limits of sends and wrong codes: phones"
+                                    + " sent a code, clients, the account")
+    public long getInMemoryLimitKeys() {
+        return inMemoryLimitStore.keys();
+    }
+
+    @ManagedAttribute(description = "Keys held in this JVM's memory for the validates counted per client")
+    public long getInMemoryClientValidationKeys() {
+        return inMemoryClientValidationStore.keys();
+    }
+
+    @ManagedAttribute(description = "The most keys each of the two stores in this JVM's memory holds")
+    public long getInMemoryLimitKeysMax() {
+        return inMemoryLimitStore.maxKeys();
+    }
+
+    @ManagedAttribute(description = "Whether the limitStore is known to be unreachable now")
+    public boolean isLimitStoreDown() {
+        LimitStores stores = limitStores;
+        return stores != null && stores.isSharedStoreDown();
     }
 
     /** The pool shared by the endpoints, or {@code null} before the first endpoint starts. */

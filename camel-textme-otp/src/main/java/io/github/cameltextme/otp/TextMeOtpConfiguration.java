@@ -34,6 +34,10 @@ public class TextMeOtpConfiguration implements Cloneable {
     public static final long DEFAULT_ACCOUNT_SEND_WINDOW_MILLIS = 3_600_000;
     public static final int DEFAULT_FAILED_VALIDATION_LIMIT = 10;
     public static final long DEFAULT_FAILED_VALIDATION_WINDOW_MILLIS = 3_600_000;
+    /** 0: off. */
+    public static final int DEFAULT_CLIENT_VALIDATION_LIMIT = 0;
+    public static final long DEFAULT_CLIENT_VALIDATION_WINDOW_MILLIS = 3_600_000;
+    public static final boolean DEFAULT_FALLBACK_TO_MEMORY = false;
 
     @UriPath(description = "The operation: send an OTP, or validate a code the user typed.",
              enums = "send,validate")
@@ -162,6 +166,22 @@ public class TextMeOtpConfiguration implements Cloneable {
               javaType = "java.time.Duration",
               description = "The window of failedValidationLimit.")
     private long failedValidationWindow = DEFAULT_FAILED_VALIDATION_WINDOW_MILLIS;
+
+    @UriParam(label = "limits", defaultValue = "" + DEFAULT_CLIENT_VALIDATION_LIMIT,
+              description = "The most validates for one client key (the CamelTextMeOtpClientKey header) in"
+                            + " clientValidationWindow, right or wrong, whatever the phone; 0 turns it off.")
+    private int clientValidationLimit = DEFAULT_CLIENT_VALIDATION_LIMIT;
+
+    @UriParam(label = "limits", defaultValue = "" + DEFAULT_CLIENT_VALIDATION_WINDOW_MILLIS,
+              javaType = "java.time.Duration",
+              description = "The window of clientValidationLimit.")
+    private long clientValidationWindow = DEFAULT_CLIENT_VALIDATION_WINDOW_MILLIS;
+
+    @UriParam(label = "limits", defaultValue = "" + DEFAULT_FALLBACK_TO_MEMORY,
+              description = "Whether, while the limitStore is unreachable, to count the limits in this JVM's memory"
+                            + " instead of refusing every exchange with TextMeOtpLimitStoreException. The service stays"
+                            + " available, but each instance counts alone until the store answers again.")
+    private boolean fallbackToMemory = DEFAULT_FALLBACK_TO_MEMORY;
 
     /** A copy, so that an endpoint can override options without touching the component's. */
     public TextMeOtpConfiguration copy() {
@@ -434,5 +454,29 @@ public class TextMeOtpConfiguration implements Cloneable {
 
     public void setFailedValidationWindow(long failedValidationWindow) {
         this.failedValidationWindow = failedValidationWindow;
+    }
+
+    public int getClientValidationLimit() {
+        return clientValidationLimit;
+    }
+
+    public void setClientValidationLimit(int clientValidationLimit) {
+        this.clientValidationLimit = clientValidationLimit;
+    }
+
+    public long getClientValidationWindow() {
+        return clientValidationWindow;
+    }
+
+    public void setClientValidationWindow(long clientValidationWindow) {
+        this.clientValidationWindow = clientValidationWindow;
+    }
+
+    public boolean isFallbackToMemory() {
+        return fallbackToMemory;
+    }
+
+    public void setFallbackToMemory(boolean fallbackToMemory) {
+        this.fallbackToMemory = fallbackToMemory;
     }
 }

@@ -37,8 +37,8 @@ public final class TextMeOtpConstants {
     public static final String TEXT = "CamelTextMeOtpText";
 
     @Metadata(label = "producer", javaType = "String",
-              description = "Who is asking, counted by clientSendLimit. Set by the route, never from the caller's"
-                            + " data.")
+              description = "Who is asking, counted by clientSendLimit and clientValidationLimit. Set by the route,"
+                            + " never from the caller's data.")
     public static final String CLIENT_KEY = "CamelTextMeOtpClientKey";
 
     @Metadata(label = "producer", javaType = "Integer",

@@ -17,6 +17,7 @@ final class TextMeOtpCounters {
     private final LongAdder invalid = new LongAdder();
     private final LongAdder transportErrors = new LongAdder();
     private final LongAdder limitStoreErrors = new LongAdder();
+    private final LongAdder limitFallbacks = new LongAdder();
     private final Map<Integer, LongAdder> apiErrors = new ConcurrentHashMap<>();
     private final Map<TextMeOtpLimit, LongAdder> limitRefusals = new EnumMap<>(TextMeOtpLimit.class);
 
@@ -54,6 +55,10 @@ final class TextMeOtpCounters {
         limitStoreErrors.increment();
     }
 
+    void recordLimitFallback() {
+        limitFallbacks.increment();
+    }
+
     long sentCount() {
         return sent.sum();
     }
@@ -76,6 +81,10 @@ final class TextMeOtpCounters {
 
     long limitStoreErrorCount() {
         return limitStoreErrors.sum();
+    }
+
+    long limitFallbackCount() {
+        return limitFallbacks.sum();
     }
 
     long limitRefusalCount() {

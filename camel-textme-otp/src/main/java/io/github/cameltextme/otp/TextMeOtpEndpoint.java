@@ -61,7 +61,7 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
     protected void doStart() throws Exception {
         super.doStart();
         if (configuration.isLimitsEnabled()) {
-            limiter = new EndpointLimiter(configuration, getComponent().limitStoreForEndpoints());
+            limiter = new EndpointLimiter(configuration, getComponent().limitStoresForEndpoints());
         }
         startApiClient();
     }
@@ -181,6 +181,12 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
     @ManagedAttribute(description = "Exchanges refused because the limit store did not answer in time or failed")
     public long getLimitStoreErrorCount() {
         return counters.limitStoreErrorCount();
+    }
+
+    @ManagedAttribute(description = "Exchanges counted in this JVM's memory because the limitStore was unreachable"
+                                    + " (fallbackToMemory)")
+    public long getLimitFallbackCount() {
+        return counters.limitFallbackCount();
     }
 
     @ManagedAttribute(description = "Connections to TextMe in use now, in this endpoint's pool; -1 while stopped")

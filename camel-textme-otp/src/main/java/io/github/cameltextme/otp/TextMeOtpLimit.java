@@ -18,5 +18,8 @@ public enum TextMeOtpLimit {
     ACCOUNT_SENDS,
 
     /** {@code failedValidationLimit} per {@code failedValidationWindow}: wrong codes for one phone and application id. */
-    FAILED_VALIDATIONS
+    FAILED_VALIDATIONS,
+
+    /** {@code clientValidationLimit} per {@code clientValidationWindow}: validates for one client key (the caller). */
+    CLIENT_VALIDATIONS
 }

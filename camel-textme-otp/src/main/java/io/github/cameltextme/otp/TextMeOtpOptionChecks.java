@@ -143,6 +143,8 @@ final class TextMeOtpOptionChecks {
                        "accountSendWindow", configuration.getAccountSendWindow());
         countPerWindow("failedValidationLimit", configuration.getFailedValidationLimit(),
                        "failedValidationWindow", configuration.getFailedValidationWindow());
+        countPerWindow("clientValidationLimit", configuration.getClientValidationLimit(),
+                       "clientValidationWindow", configuration.getClientValidationWindow());
     }
 
     private static void countPerWindow(String limitOption, int limit, String windowOption, long windowMillis) {

@@ -114,7 +114,8 @@ public class TextMeOtpProducer extends DefaultProducer {
     private void validate(Message message) {
         try {
             ValidateOtpRequest request = requests.validateRequest(message);
-            Reservation reservation = reserve(limiter -> limiter.reserveValidation(request.phone(), request.appId()));
+            Reservation reservation = reserve(limiter -> limiter.reserveValidation(
+                    request.phone(), request.appId(), message.getHeader(TextMeOtpConstants.CLIENT_KEY, String.class)));
             ApiResponse response = call(request, request.phone(), reservation);
             int status = response.status();
             String apiMessage = Masking.scrub(response.message(), request.phone(), configuration.getApiToken(),
@@ -147,7 +148,11 @@ public class TextMeOtpProducer extends DefaultProducer {
         }
         EndpointLimiter limiter = getEndpoint().startedLimiter().orElseThrow(this::notStarted);
         try {
-            return reservation.apply(limiter);
+            Reservation taken = reservation.apply(limiter);
+            if (taken.countedInMemory()) {
+                counters.recordLimitFallback();
+            }
+            return taken;
         } catch (TextMeOtpRateLimitException e) {
             counters.recordLimitRefusal(e.getLimit());
             throw e;
@@ -163,7 +168,7 @@ public class TextMeOtpProducer extends DefaultProducer {
      */
     private void clearWrongCodes(Reservation reservation) {
         try {
-            reservation.clearCounts();
+            reservation.clearWrongCodes();
         } catch (TextMeOtpLimitStoreException e) {
             LOG.warn("A valid code could not clear the count of wrong codes: {}", e.getMessage());
         }

@@ -4,9 +4,9 @@ import java.time.Duration;
 
 /**
  * A limit refused the exchange before anything was sent: too many sends to a phone, from a client or from the
- * account, a send too soon after the last one, or too many wrong codes. Answer it as HTTP 429 with
- * {@link #getRetryAfter()} as the {@code Retry-After} header. The message names the limit and the wait; it masks the
- * phone and never shows the client key.
+ * account, a send too soon after the last one, too many wrong codes for a phone or too many validates from a client.
+ * Answer it as HTTP 429 with {@link #getRetryAfter()} as the {@code Retry-After} header. The message names the limit
+ * and the wait; it masks the phone and never shows the client key.
  */
 public class TextMeOtpRateLimitException extends TextMeOtpException {
 

@@ -7,12 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.caffeine.CaffeineProxyManager;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.cameltextme.otp.limit.EndpointLimiter;
 import io.github.cameltextme.otp.limit.InMemoryLimitStore;
+import io.github.cameltextme.otp.limit.LimitStoreFullException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,7 @@ class TextMeOtpLimitsTest extends TextMeOtpTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        context.getComponent("textme-otp", TextMeOtpComponent.class).setLimitStore(InMemoryLimitStore.create(clock));
+        context.getComponent("textme-otp", TextMeOtpComponent.class).setLimitStore(new InMemoryLimitStore(InMemoryLimitStore.DEFAULT_MAX_KEYS, clock));
         return context;
     }
 
@@ -111,24 +110,51 @@ class TextMeOtpLimitsTest extends TextMeOtpTestSupport {
     void aKeyLeavesTheInMemoryStoreWhenItsWindowHasPassed() {
         textMeAnswers(SENT);
         send("textme-otp:send", PHONE);
-        send("textme-otp:send?clientSendLimit=2", "0527654321");
-        assertEquals(2, inMemoryKeys());
+        sendAs("textme-otp:send?clientSendLimit=2", "0527654321", "203.0.113.7");
+        assertEquals(5, inMemoryKeys(), "each phone's limits and the record of its code, and the client's count");
 
         clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+        assertEquals(3, inMemoryKeys(), "the records of the codes sent, and the client's hour");
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals(1, inMemoryKeys(), "the client's hour");
+        clock.advance(Duration.ofMinutes(45));
         assertEquals(0, inMemoryKeys());
     }
 
     @Test
-    void theInMemoryStoreHoldsAtMostItsBoundOfKeys() {
-        ProxyManager<String> store = InMemoryLimitStore.create(clock);
-        BucketConfiguration bucket = BucketConfiguration.builder()
-                .addLimit(b -> b.capacity(1).refillIntervally(1, Duration.ofHours(1))).build();
-        for (long i = 0; i < InMemoryLimitStore.MAX_KEYS + 1_000; i++) {
-            store.builder().build("key-" + i, () -> bucket).tryConsume(1);
+    void aFullInMemoryStoreTakesNoNewKeyYetEveryKeyItHoldsGoesOnCounting() {
+        InMemoryLimitStore store = new InMemoryLimitStore(3, clock);
+        BucketConfiguration twoAnHour = BucketConfiguration.builder()
+                .addLimit(b -> b.capacity(2).refillIntervally(2, Duration.ofHours(1))).build();
+        for (int i = 0; i < 3; i++) {
+            assertTrue(store.builder().build("key-" + i, () -> twoAnHour).tryConsume(1));
         }
-        Cache<String, ?> cache = ((CaffeineProxyManager<String>) store).getCache();
-        cache.cleanUp();
-        assertEquals(InMemoryLimitStore.MAX_KEYS, cache.estimatedSize());
+
+        assertThrows(LimitStoreFullException.class,
+                     () -> store.builder().build("key-3", () -> twoAnHour).tryConsume(1));
+        assertTrue(store.builder().build("key-0", () -> twoAnHour).tryConsume(1), "a key held goes on counting");
+        assertFalse(store.builder().build("key-0", () -> twoAnHour).tryConsume(1), "and refusing: nothing forgotten");
+        assertEquals(3, store.keys());
+
+        store.builder().build("key-1", () -> twoAnHour).addTokens(1);
+        assertEquals(2, store.keys(), "a bucket full again leaves at once");
+        assertTrue(store.builder().build("key-3", () -> twoAnHour).tryConsume(1), "and makes room");
+        clock.advance(Duration.ofHours(1));
+        assertEquals(0, store.keys(), "every window has passed");
+    }
+
+    @Test
+    void aFullInMemoryStoreRefusesASendToANewPhoneWithALimitStoreExceptionAndSendsNothing() {
+        context.getComponent("textme-otp", TextMeOtpComponent.class).setLimitStore(new InMemoryLimitStore(2, clock));
+        textMeAnswers(SENT);
+        send("textme-otp:send", PHONE);
+
+        TextMeOtpLimitStoreException full = failure(TextMeOtpLimitStoreException.class, "textme-otp:send",
+                                                    "0527654321", Map.of());
+        assertTrue(full.getMessage().startsWith("TextMe send_otp: the limit store is full: "), full.getMessage());
+        assertFalse(full.getMessage().contains("7654321"), full.getMessage());
+        assertEquals(1, requests().size(), "requests TextMe received");
+        assertEquals(TextMeOtpLimit.RESEND_INTERVAL, refusedSend("textme-otp:send", PHONE).getLimit());
     }
 
     @Test
@@ -240,6 +266,7 @@ class TextMeOtpLimitsTest extends TextMeOtpTestSupport {
 
     @Test
     void afterTooManyWrongCodesValidateIsRefusedWithoutCallingTextMeUntilTheWindowHasPassed() {
+        sendACode();
         textMeAnswers(WRONG_CODE);
         String uri = "textme-otp:validate?failedValidationLimit=3";
         for (int i = 0; i < 3; i++) {
@@ -249,15 +276,65 @@ class TextMeOtpLimitsTest extends TextMeOtpTestSupport {
         assertEquals(TextMeOtpLimit.FAILED_VALIDATIONS, refused.getLimit());
         assertEquals(TextMeOtpOperation.validate, refused.getOperation());
         assertEquals(Duration.ofHours(1), refused.getRetryAfter());
+        assertEquals(4, requests().size(), "requests TextMe received");
+
+        clock.advance(Duration.ofMinutes(59));
+        assertEquals(TextMeOtpLimit.FAILED_VALIDATIONS, refusedValidate(uri).getLimit(),
+                     "the lockout outlives the record of the code");
+        clock.advance(Duration.ofMinutes(1));
+        validate(uri);
+        assertEquals(5, requests().size(), "requests TextMe received");
+    }
+
+    @Test
+    void validatesForAPhoneNeverSentACodeAreNotCountedAndAddNoKey() {
+        textMeAnswers(WRONG_CODE);
+        String uri = "textme-otp:validate?failedValidationLimit=3";
+        for (int i = 0; i < 10; i++) {
+            assertEquals(Boolean.FALSE, validate(uri).getValid());
+        }
+        assertEquals(10, requests().size(), "requests TextMe received");
+        assertEquals(0, inMemoryKeys());
+    }
+
+    @Test
+    void wrongCodesCountOnlyWhileTheCodeSentIsRecorded() {
+        sendACode();
+        textMeAnswers(WRONG_CODE);
+        String uri = "textme-otp:validate?failedValidationLimit=2";
+        clock.advance(EndpointLimiter.SENT_CODE_LIFE);
+        validate(uri);
+        validate(uri);
+        validate(uri);
+        assertEquals(0, inMemoryKeys(), "the record of the code has gone, and no wrong code was counted");
+    }
+
+    @Test
+    void theClientValidationLimitCountsEveryValidateOfOneClientKeyWhateverThePhone() {
+        textMeAnswers(WRONG_CODE);
+        String uri = "textme-otp:validate?clientValidationLimit=3&clientValidationWindow=10m";
+        for (int i = 0; i < 3; i++) {
+            validateAs(uri, "052100000" + i, "203.0.113.7");
+        }
+        TextMeOtpRateLimitException refused = failure(
+                TextMeOtpRateLimitException.class, uri, CODE,
+                Map.of(TextMeOtpConstants.PHONE, "0521000009", TextMeOtpConstants.CLIENT_KEY, "203.0.113.7"));
+        assertEquals(TextMeOtpLimit.CLIENT_VALIDATIONS, refused.getLimit());
+        assertEquals(Duration.ofMinutes(10), refused.getRetryAfter());
+        assertTrue(refused.getMessage().contains("this client"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("203.0.113.7"), refused.getMessage());
         assertEquals(3, requests().size(), "requests TextMe received");
 
-        clock.advance(Duration.ofHours(1));
+        validateAs(uri, "0521000009", "198.51.100.9");
         validate(uri);
-        assertEquals(4, requests().size(), "requests TextMe received");
+        clock.advance(Duration.ofMinutes(10));
+        validateAs(uri, "0521000009", "203.0.113.7");
+        assertEquals(6, requests().size(), "requests TextMe received");
     }
 
     @Test
     void aValidCodeClearsTheCountOfWrongCodes() {
+        sendACode();
         String uri = "textme-otp:validate?failedValidationLimit=3";
         textMeAnswers(WRONG_CODE);
         validate(uri);
@@ -270,11 +347,12 @@ class TextMeOtpLimitsTest extends TextMeOtpTestSupport {
             validate(uri);
         }
         assertEquals(TextMeOtpLimit.FAILED_VALIDATIONS, refusedValidate(uri).getLimit());
-        assertEquals(6, requests().size(), "requests TextMe received");
+        assertEquals(7, requests().size(), "requests TextMe received");
     }
 
     @Test
     void aValidateThatFailsWithAnApiStatusIsNotCountedAsAWrongCode() {
+        sendACode();
         String uri = "textme-otp:validate?failedValidationLimit=1";
         textMeAnswers("{\"status\":6,\"message\":\"process failure\"}");
         assertThrows(CamelExecutionException.class, () -> validate(uri));
@@ -341,12 +419,16 @@ class TextMeOtpLimitsTest extends TextMeOtpTestSupport {
         assertEquals(8, requests().size(), "requests TextMe received");
     }
 
-    /** The keys of the component's store, after Caffeine has dropped the expired ones. */
+    /** The keys of the component's store, once those whose window has passed are dropped. */
     private long inMemoryKeys() {
-        ProxyManager<String> store = context.getComponent("textme-otp", TextMeOtpComponent.class).getLimitStore();
-        Cache<String, ?> cache = ((CaffeineProxyManager<String>) store).getCache();
-        cache.cleanUp();
-        return cache.estimatedSize();
+        return ((InMemoryLimitStore) context.getComponent("textme-otp", TextMeOtpComponent.class).getLimitStore())
+                .keys();
+    }
+
+    /** Sends a code to {@link #PHONE}, whose wrong codes then count. */
+    private void sendACode() {
+        textMeAnswers(SENT);
+        send("textme-otp:send", PHONE);
     }
 
     private static String phone(int caller, int index) {
@@ -359,6 +441,11 @@ class TextMeOtpLimitsTest extends TextMeOtpTestSupport {
 
     private void sendAs(String uri, String phone, String clientKey) {
         template.requestBodyAndHeader(uri, phone, TextMeOtpConstants.CLIENT_KEY, clientKey);
+    }
+
+    private void validateAs(String uri, String phone, String clientKey) {
+        template.requestBodyAndHeaders(uri, CODE, Map.of(TextMeOtpConstants.PHONE, phone,
+                                                         TextMeOtpConstants.CLIENT_KEY, clientKey));
     }
 
     private TextMeOtpResult validate(String uri) {

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.github.cameltextme.otp.limit.EndpointLimiter;
 import io.github.cameltextme.otp.simulator.LocalRedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -83,7 +84,9 @@ class TextMeOtpRedisLimitsTest extends TextMeOtpTestSupport {
         try (RedisClient client = RedisClient.create(redis.uri());
              StatefulRedisConnection<String, String> connection = client.connect()) {
             List<String> keys = connection.sync().keys("*");
-            assertEquals(2, keys.size(), "the phone's key (resend interval and count) and the client's: " + keys);
+            assertEquals(3, keys.size(),
+                         "the phone's key (resend interval and count), the record of its code and the client's: "
+                         + keys);
             for (String key : keys) {
                 assertTrue(key.startsWith("textme-otp:" + USERNAME + ":"), key);
                 assertFalse(key.contains(PHONE.substring(1)), key);
@@ -98,6 +101,8 @@ class TextMeOtpRedisLimitsTest extends TextMeOtpTestSupport {
             String phoneKey = keys.stream().filter(k -> k.contains(":phone:5/PT10M+resend:PT30S:")).findFirst()
                     .orElseThrow();
             assertTrue(connection.sync().pttl(phoneKey) <= Duration.ofMinutes(10).toMillis(), phoneKey);
+            String codeKey = keys.stream().filter(k -> k.contains(":1:code:")).findFirst().orElseThrow();
+            assertTrue(connection.sync().pttl(codeKey) <= EndpointLimiter.SENT_CODE_LIFE.toMillis(), codeKey);
         }
     }
 

@@ -1,42 +1,56 @@
 package io.github.cameltextme.otp.limit;
 
 import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.VerboseResult;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.cameltextme.otp.TextMeOtpConfiguration;
 import io.github.cameltextme.otp.TextMeOtpLimit;
 import io.github.cameltextme.otp.TextMeOtpLimitStoreException;
 import io.github.cameltextme.otp.TextMeOtpOperation;
 import io.github.cameltextme.otp.TextMeOtpRateLimitException;
+import io.github.cameltextme.otp.limit.LimitStores.Targets;
 import io.github.cameltextme.otp.util.Masking;
 
 /**
- * The limits of one endpoint, counted in the component's store. Before a call, an exchange takes a place in every
+ * The limits of one endpoint, counted in the component's stores. Before a call, an exchange takes a place in every
  * limit that applies, each atomically in its bucket; if one refuses, the places already taken are given back and the
- * exchange fails with a {@link TextMeOtpRateLimitException}. Store keys carry the username, the application id and an
- * HMAC of the phone or client key, never the phone or the client key themselves.
+ * exchange fails with a {@link TextMeOtpRateLimitException}.
+ * <p>
+ * The store grows only with SMS that may have been sent: a send takes places that it keeps only when TextMe may have
+ * sent the SMS, and records the code sent to the phone; a validate counts a wrong code only for a phone that has such
+ * a record, or whose wrong codes are counted already, so that validates for phones never sent a code add no key (but
+ * the one of their client, when validates are counted per client). Store keys carry the username, the application id
+ * and an HMAC of the phone or client key, never the phone or the client key themselves.
  */
 public final class EndpointLimiter {
 
+    /** How long after a send its code counts as sent: the longest a TextMe code lives (validTime 15). */
+    public static final Duration SENT_CODE_LIFE = Duration.ofMinutes(15);
+
     private static final String KEY_PREFIX = "textme-otp:";
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final LimitRule SENT_CODE = LimitRule.sentCode(SENT_CODE_LIFE);
 
-    private final LimitStore store;
+    private final Targets primary;
+    private final Targets fallback;
     private final LimitKeys keys;
     private final String accountPrefix;
     private final LimitRule phoneSends;
     private final LimitRule clientSends;
     private final LimitRule accountSends;
     private final LimitRule failedValidations;
+    private final LimitRule clientValidations;
 
     /**
-     * The limits the configuration sets, counted in the store; the configuration's {@code limitsEnabled} is for the
+     * The limits the configuration sets, counted in the stores; the configuration's {@code limitsEnabled} is for the
      * caller to honour.
      */
-    public EndpointLimiter(TextMeOtpConfiguration configuration, ProxyManager<String> proxies) {
-        this.store = new LimitStore(proxies, configuration.getConnectTimeout());
+    public EndpointLimiter(TextMeOtpConfiguration configuration, LimitStores stores) {
+        this.primary = stores.primary(configuration.getConnectTimeout());
+        this.fallback = configuration.isFallbackToMemory() ? stores.fallback(configuration.getConnectTimeout()) : null;
         this.keys = new LimitKeys(configuration.getApiToken());
         this.accountPrefix = KEY_PREFIX + configuration.getUsername() + ":";
         this.phoneSends = LimitRule.perPhone(Duration.ofMillis(configuration.getResendInterval()),
@@ -51,52 +65,113 @@ public final class EndpointLimiter {
         this.failedValidations = LimitRule.perWindow(TextMeOtpLimit.FAILED_VALIDATIONS, "failed-validation",
                                                      configuration.getFailedValidationLimit(),
                                                      Duration.ofMillis(configuration.getFailedValidationWindow()));
+        this.clientValidations = LimitRule.perWindow(TextMeOtpLimit.CLIENT_VALIDATIONS, "client-validation",
+                                                     configuration.getClientValidationLimit(),
+                                                     Duration.ofMillis(configuration.getClientValidationWindow()));
     }
 
     /**
      * Takes a place for a send in the phone's limits (the resend interval and the count), the client's and the
-     * account's.
+     * account's, and records the code sent to the phone.
      *
      * @param  clientKey                    the caller; {@code null} or blank when the client limit does not count it
      * @throws TextMeOtpRateLimitException  when a limit refuses the send
-     * @throws TextMeOtpLimitStoreException when the store cannot be asked
+     * @throws TextMeOtpLimitStoreException when the store cannot count it
      */
     public Reservation reserveSend(String phone, int appId, String clientKey) {
-        boolean countsClient = clientSends != null && clientKey != null && !clientKey.isBlank();
-        String phoneKey = phoneSends != null ? phoneKey(phoneSends, appId, phone) : null;
-        String clientKeyInStore = countsClient ? accountKey(clientSends) + ":" + keys.hash(clientKey) : null;
-        Reservation reservation = new Reservation(store, TextMeOtpOperation.send);
-        if (phoneKey != null) {
-            take(reservation, phoneSends, phoneKey, phone);
-        }
-        if (clientKeyInStore != null) {
-            take(reservation, clientSends, clientKeyInStore, phone);
-        }
-        if (accountSends != null) {
-            take(reservation, accountSends, accountKey(accountSends), phone);
-        }
-        return reservation;
+        String phoneHash = keys.hash(phone);
+        String clientHash = clientSends != null && isPresent(clientKey) ? keys.hash(clientKey) : null;
+        return reserve(TextMeOtpOperation.send, stores -> {
+            Reservation reservation = new Reservation(
+                    TextMeOtpOperation.send, stores.counts().deadlineFromNow(), stores.fallback());
+            if (phoneSends != null) {
+                take(reservation, stores.counts(), phoneSends, phoneKey(phoneSends, appId, phoneHash), phone);
+            }
+            if (clientHash != null) {
+                take(reservation, stores.counts(), clientSends, clientKey(clientSends, clientHash), phone);
+            }
+            if (accountSends != null) {
+                take(reservation, stores.counts(), accountSends, accountKey(accountSends), phone);
+            }
+            String sentCode = sentCodeKey(appId, phoneHash);
+            guarded(reservation, () -> {
+                stores.counts().takeAlways(TextMeOtpOperation.send, sentCode, SENT_CODE.bucket(),
+                                           reservation.deadline());
+                return null;
+            });
+            reservation.add(stores.counts(), sentCode, SENT_CODE);
+            return reservation;
+        });
     }
 
     /**
-     * Takes a place for a validation in the count of wrong codes for the phone.
+     * Takes a place for a validation in the count of wrong codes for the phone, when the phone was sent a code or has
+     * wrong codes counted, and in the count of validates for the client.
      *
-     * @throws TextMeOtpRateLimitException  when the phone has had too many wrong codes
-     * @throws TextMeOtpLimitStoreException when the store cannot be asked
+     * @param  clientKey                    the caller; {@code null} or blank when the client limit does not count it
+     * @throws TextMeOtpRateLimitException  when the phone has had too many wrong codes, or the client too many tries
+     * @throws TextMeOtpLimitStoreException when the store cannot count it
      */
-    public Reservation reserveValidation(String phone, int appId) {
-        if (failedValidations == null) {
+    public Reservation reserveValidation(String phone, int appId, String clientKey) {
+        boolean countsClient = clientValidations != null && isPresent(clientKey);
+        if (failedValidations == null && !countsClient) {
             return Reservation.none();
         }
-        String key = phoneKey(failedValidations, appId, phone);
-        Reservation reservation = new Reservation(store, TextMeOtpOperation.validate);
-        take(reservation, failedValidations, key, phone);
-        return reservation;
+        String phoneHash = keys.hash(phone);
+        String clientHash = countsClient ? keys.hash(clientKey) : null;
+        return reserve(TextMeOtpOperation.validate, stores -> {
+            Reservation reservation = new Reservation(
+                    TextMeOtpOperation.validate, stores.counts().deadlineFromNow(), stores.fallback());
+            if (failedValidations != null) {
+                String wrongCodes = phoneKey(failedValidations, appId, phoneHash);
+                boolean counted = guarded(reservation, () -> isCountedOrSentACode(
+                        stores.counts(), wrongCodes, sentCodeKey(appId, phoneHash), reservation.deadline()));
+                if (counted) {
+                    take(reservation, stores.counts(), failedValidations, wrongCodes, phone);
+                }
+            }
+            if (clientHash != null) {
+                take(reservation, stores.clientValidations(), clientValidations,
+                     clientKey(clientValidations, clientHash), phone);
+            }
+            return reservation;
+        });
+    }
+
+    /** Whether the phone's wrong codes are counted already, or a code was sent to it. */
+    private static boolean isCountedOrSentACode(LimitStore store, String wrongCodes, String sentCode, long deadline) {
+        return store.holds(TextMeOtpOperation.validate, wrongCodes, deadline)
+               || store.holds(TextMeOtpOperation.validate, sentCode, deadline);
+    }
+
+    /**
+     * Takes the places in the shared store, or in memory when it is unreachable and the endpoint falls back; the places
+     * taken before the store failed are given back first.
+     */
+    private Reservation reserve(TextMeOtpOperation operation, Function<Targets, Reservation> takePlaces) {
+        try {
+            return takePlaces.apply(primary);
+        } catch (StoreUnreachableException e) {
+            if (fallback == null) {
+                throw e.toLimitStoreException(operation);
+            }
+            return takePlaces.apply(fallback);
+        }
     }
 
     /** {@code textme-otp:<username>:<appId>:<setting>:<phone HMAC>}. */
-    private String phoneKey(LimitRule rule, int appId, String phone) {
-        return accountPrefix + appId + ":" + rule.setting() + ":" + keys.hash(phone);
+    private String phoneKey(LimitRule rule, int appId, String phoneHash) {
+        return accountPrefix + appId + ":" + rule.setting() + ":" + phoneHash;
+    }
+
+    /** {@code textme-otp:<username>:<appId>:code:<phone HMAC>}, whatever the endpoint's settings. */
+    private String sentCodeKey(int appId, String phoneHash) {
+        return accountPrefix + appId + ":" + SENT_CODE.setting() + ":" + phoneHash;
+    }
+
+    /** {@code textme-otp:<username>:<setting>:<client key HMAC>}. */
+    private String clientKey(LimitRule rule, String clientHash) {
+        return accountKey(rule) + ":" + clientHash;
     }
 
     /** {@code textme-otp:<username>:<setting>}. */
@@ -105,13 +180,9 @@ public final class EndpointLimiter {
     }
 
     /** Takes a place in the rule's bucket for the key. */
-    private void take(Reservation reservation, LimitRule rule, String key, String phone) {
-        VerboseResult<ConsumptionProbe> taken;
-        try {
-            taken = store.take(reservation.operation(), key, rule.bucket(), reservation.deadline());
-        } catch (RuntimeException e) {
-            throw reservation.givenBackAfter(e, reservation.deadline());
-        }
+    private void take(Reservation reservation, LimitStore store, LimitRule rule, String key, String phone) {
+        VerboseResult<ConsumptionProbe> taken = guarded(
+                reservation, () -> store.take(reservation.operation(), key, rule.bucket(), reservation.deadline()));
         ConsumptionProbe probe = taken.getValue();
         if (!probe.isConsumed()) {
             TextMeOtpLimit limit = rule.refusing(taken.getDiagnostics().getAvailableTokensPerEachBandwidth());
@@ -120,12 +191,25 @@ public final class EndpointLimiter {
                     subject(limit, phone));
             throw reservation.givenBackAfter(refusal, reservation.deadline());
         }
-        reservation.add(key, rule);
+        reservation.add(store, key, rule);
+    }
+
+    /** The store's answer; when the store fails, the places already taken are given back first. */
+    private static <T> T guarded(Reservation reservation, Supplier<T> storeCall) {
+        try {
+            return storeCall.get();
+        } catch (RuntimeException e) {
+            throw reservation.givenBackAfter(e, reservation.deadline());
+        }
+    }
+
+    private static boolean isPresent(String clientKey) {
+        return clientKey != null && !clientKey.isBlank();
     }
 
     private static String subject(TextMeOtpLimit limit, String phone) {
         return switch (limit) {
-            case CLIENT_SENDS -> "this client";
+            case CLIENT_SENDS, CLIENT_VALIDATIONS -> "this client";
             case ACCOUNT_SENDS -> "the account";
             default -> Masking.phone(phone);
         };

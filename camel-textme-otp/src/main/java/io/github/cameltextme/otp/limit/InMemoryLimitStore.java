@@ -1,42 +1,128 @@
 package io.github.cameltextme.otp.limit;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.caffeine.Bucket4jCaffeine;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.AbstractProxyManager;
+import io.github.bucket4j.distributed.proxy.ClientSideConfig;
+import io.github.bucket4j.distributed.remote.CommandResult;
+import io.github.bucket4j.distributed.remote.MutableBucketEntry;
+import io.github.bucket4j.distributed.remote.RemoteBucketState;
+import io.github.bucket4j.distributed.remote.Request;
 
 /**
- * The default limit store: Bucket4j's buckets in a Caffeine cache of this JVM. It holds at most {@link #MAX_KEYS}
- * keys; each key leaves as soon as its bucket is full again (its window has passed), and past the bound Caffeine
- * evicts the keys it judges least likely to be used again, whose counts then start from zero.
+ * A Bucket4j store in this JVM's memory that never forgets a count to make room. It holds only buckets that are not
+ * full, each until it is full again (its window has passed): a bucket that an exchange leaves full (a place given
+ * back, a count cleared) leaves the store at once, as a full bucket is the same as none. It holds at most
+ * {@code maxKeys} keys: a command that would add a key to a full store fails with {@link LimitStoreFullException},
+ * while every key already held goes on counting. Caffeine's bounded caches evict instead, which would let a flood of
+ * keys reset the counts of others; this store is unbounded in Caffeine and bounded here.
  */
-public final class InMemoryLimitStore {
+public final class InMemoryLimitStore extends AbstractProxyManager<String> {
 
-    /** The most keys held at once: some 380 bytes each, about 38 MB when full. */
-    public static final long MAX_KEYS = 100_000;
+    /** The most keys a store holds by default: about 300 bytes each (measured), about 30 MB when full. */
+    public static final long DEFAULT_MAX_KEYS = 100_000;
 
-    private InMemoryLimitStore() {
-    }
+    private final Cache<String, RemoteBucketState> buckets;
+    private final long maxKeys;
+    private final TimeMeter clock;
 
-    /** A store on the system clock. */
-    public static ProxyManager<String> create() {
-        return create(TimeMeter.SYSTEM_MILLISECONDS);
+    /** A store of at most {@link #DEFAULT_MAX_KEYS} keys on the system clock. */
+    public InMemoryLimitStore() {
+        this(DEFAULT_MAX_KEYS, TimeMeter.SYSTEM_MILLISECONDS);
     }
 
     /**
-     * A store whose buckets, and the expiry of their keys, read this wall clock: for tests that let a window pass
-     * without waiting for it.
+     * A store of at most {@code maxKeys} keys whose buckets, and their expiry, read this wall clock: tests let a window
+     * pass without waiting for it.
      */
-    public static ProxyManager<String> create(TimeMeter clock) {
+    public InMemoryLimitStore(long maxKeys, TimeMeter clock) {
+        super(ClientSideConfig.getDefault().withClientClock(clock));
+        this.maxKeys = maxKeys;
+        this.clock = clock;
         // the cache's upkeep runs on the calling thread: no thread of the common pool outlives the component
-        return Bucket4jCaffeine.<String> builderFor(Caffeine.newBuilder().maximumSize(MAX_KEYS)
+        this.buckets = Caffeine.newBuilder()
                 .executor(Runnable::run)
-                .ticker(clock::currentTimeNanos))
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
-                .clientClock(clock)
+                .ticker(clock::currentTimeNanos)
+                .expireAfter(Expiry.writing((String key, RemoteBucketState state)
+                        -> Duration.ofNanos(state.calculateFullRefillingTime(clock.currentTimeNanos()))))
                 .build();
+    }
+
+    /** The keys held now, once those whose window has passed are dropped. */
+    public long keys() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
+    }
+
+    /** The most keys this store holds. */
+    public long maxKeys() {
+        return maxKeys;
+    }
+
+    @Override
+    protected <T> CommandResult<T> execute(String key, Request<T> request) {
+        long now = request.getClientSideTime() != null ? request.getClientSideTime() : clock.currentTimeNanos();
+        boolean full = isFull();
+        @SuppressWarnings("unchecked")
+        CommandResult<T>[] result = new CommandResult[1];
+        buckets.asMap().compute(key, (k, held) -> {
+            MutableBucketEntry entry = new MutableBucketEntry(held == null ? null : held.copy());
+            result[0] = request.getCommand().execute(entry, now);
+            if (!entry.isStateModified()) {
+                return held;
+            }
+            if (!entry.exists() || entry.get().calculateFullRefillingTime(now) <= 0) {
+                return null;
+            }
+            if (held == null && full) {
+                throw new LimitStoreFullException(maxKeys);
+            }
+            return entry.get();
+        });
+        return result[0];
+    }
+
+    /** Whether the store holds its bound of keys, once those whose window has passed are dropped. */
+    private boolean isFull() {
+        if (buckets.estimatedSize() < maxKeys) {
+            return false;
+        }
+        buckets.cleanUp();
+        return buckets.estimatedSize() >= maxKeys;
+    }
+
+    @Override
+    protected <T> CompletableFuture<CommandResult<T>> executeAsync(String key, Request<T> request) {
+        try {
+            return CompletableFuture.completedFuture(execute(key, request));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public void removeProxy(String key) {
+        buckets.invalidate(key);
+    }
+
+    @Override
+    protected CompletableFuture<Void> removeAsync(String key) {
+        buckets.invalidate(key);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public boolean isAsyncModeSupported() {
+        return true;
+    }
+
+    @Override
+    public boolean isExpireAfterWriteSupported() {
+        return true;
     }
 }

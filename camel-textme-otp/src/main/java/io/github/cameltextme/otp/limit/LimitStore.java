@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.github.bucket4j.BucketConfiguration;
@@ -15,27 +16,39 @@ import io.github.bucket4j.distributed.proxy.RemoteAsyncBucketBuilder;
 import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
 import io.github.cameltextme.otp.TextMeOtpLimitStoreException;
 import io.github.cameltextme.otp.TextMeOtpOperation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One endpoint's access to the component's Bucket4j store. Calls made for one purpose share a deadline, the
- * endpoint's {@code connectTimeout} from when they began, so that a series of calls to a store that stopped answering
- * costs that timeout once. A store with Bucket4j's asynchronous API (Redis through Lettuce, Caffeine...) is waited for
- * only until the deadline, whatever its client's own patience; a store without it answers when its client gives up.
- * Every failure of the store becomes a {@link TextMeOtpLimitStoreException}.
+ * One endpoint's access to one Bucket4j store. Calls made for one purpose share a deadline, the endpoint's
+ * {@code connectTimeout} from when they began, so that a series of calls to a store that stopped answering costs that
+ * timeout once; and once a call found the store failing, the next calls fail at once until the store answers again
+ * ({@link StoreAvailability}). A store with Bucket4j's asynchronous API (Redis through Lettuce, memory) is waited for
+ * only until the deadline, whatever its client's own patience, and a place it took after the exchange had given up on
+ * it is given back as soon as its answer comes: a store that stalls, or whose client replays its commands on
+ * reconnecting, keeps no place for an exchange that failed closed. A store without that API answers when its client
+ * gives up.
+ * <p>
+ * A store that is unreachable fails with {@link StoreUnreachableException}; one that is full, with a
+ * {@link TextMeOtpLimitStoreException}.
  */
 final class LimitStore {
 
-    private final ProxyManager<String> proxies;
+    private static final Logger LOG = LoggerFactory.getLogger(LimitStore.class);
+
     private final RemoteBucketBuilder<String> buckets;
+    private final ProxyManager<String> proxies;
     private final AsyncProxyManager<String> asyncProxies;
     private final RemoteAsyncBucketBuilder<String> asyncBuckets;
+    private final StoreAvailability availability;
     private final long timeoutMillis;
 
-    LimitStore(ProxyManager<String> proxies, long timeoutMillis) {
+    LimitStore(ProxyManager<String> proxies, StoreAvailability availability, long timeoutMillis) {
         this.proxies = proxies;
         this.buckets = proxies.builder();
         this.asyncProxies = proxies.isAsyncModeSupported() ? proxies.asAsync() : null;
         this.asyncBuckets = asyncProxies != null ? asyncProxies.builder() : null;
+        this.availability = availability;
         this.timeoutMillis = timeoutMillis;
     }
 
@@ -50,58 +63,139 @@ final class LimitStore {
      */
     VerboseResult<ConsumptionProbe> take(TextMeOtpOperation operation, String key, BucketConfiguration bucket,
                                          long deadline) {
-        return call(operation, deadline,
-                    () -> asyncBuckets.build(key, bucket).asVerbose().tryConsumeAndReturnRemaining(1),
-                    () -> buckets.build(key, () -> bucket).asVerbose().tryConsumeAndReturnRemaining(1));
+        return ask(operation, deadline,
+                   () -> asyncBuckets.build(key, bucket).asVerbose().tryConsumeAndReturnRemaining(1),
+                   () -> buckets.build(key, () -> bucket).asVerbose().tryConsumeAndReturnRemaining(1),
+                   taken -> taken.getValue().isConsumed(), key, bucket);
     }
 
-    /** Gives one token back to the key's bucket, never above its capacity. */
-    void giveBack(TextMeOtpOperation operation, String key, BucketConfiguration bucket, long deadline) {
-        call(operation, deadline,
-             () -> asyncBuckets.build(key, bucket).addTokens(1),
-             () -> {
-                 buckets.build(key, () -> bucket).addTokens(1);
-                 return null;
-             });
+    /** Takes one token of the key's bucket whatever it holds, creating the bucket if the store has none. */
+    void takeAlways(TextMeOtpOperation operation, String key, BucketConfiguration bucket, long deadline) {
+        ask(operation, deadline,
+            () -> asyncBuckets.build(key, bucket).consumeIgnoringRateLimits(1),
+            () -> buckets.build(key, () -> bucket).consumeIgnoringRateLimits(1),
+            penalty -> true, key, bucket);
+    }
+
+    /** Whether the store holds a bucket for the key; asking creates none. */
+    boolean holds(TextMeOtpOperation operation, String key, long deadline) {
+        return ask(operation, deadline,
+                   () -> asyncProxies.getProxyConfiguration(key),
+                   () -> proxies.getProxyConfiguration(key),
+                   configuration -> false, key, null)
+                .isPresent();
     }
 
     /** Removes the key's bucket: its count starts again from zero. */
     void clear(TextMeOtpOperation operation, String key, long deadline) {
-        call(operation, deadline,
-             () -> asyncProxies.removeProxy(key),
-             () -> {
-                 proxies.removeProxy(key);
-                 return null;
-             });
+        ask(operation, deadline,
+            () -> asyncProxies.removeProxy(key),
+            () -> {
+                proxies.removeProxy(key);
+                return null;
+            },
+            removed -> false, key, null);
     }
 
-    /** The store's answer, through its asynchronous API where it has one, else its synchronous one. */
-    private <T> T call(TextMeOtpOperation operation, long deadline, Supplier<CompletableFuture<T>> async,
-                       Supplier<T> sync) {
-        try {
-            return asyncProxies != null ? await(operation, async.get(), deadline) : sync.get();
-        } catch (TextMeOtpLimitStoreException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw failed(operation, e);
+    /**
+     * Gives one token back to the key's bucket, never above its capacity. It is sent even to a store known to be down,
+     * whose client may deliver it when the store is back; it is waited for only while the store answers.
+     */
+    void giveBack(TextMeOtpOperation operation, String key, BucketConfiguration bucket, long deadline) {
+        if (asyncProxies == null) {
+            ask(operation, deadline, null, () -> {
+                buckets.build(key, () -> bucket).addTokens(1);
+                return null;
+            }, given -> false, key, bucket);
+            return;
+        }
+        CompletableFuture<Void> given = giveBackInBackground(key, bucket);
+        if (!availability.isDown()) {
+            try {
+                answerOf(operation, given, deadline, ignored -> false, key, bucket);
+            } catch (StoreUnreachableException e) {
+                throw unreachable(e);
+            }
         }
     }
 
-    private <T> T await(TextMeOtpOperation operation, CompletableFuture<T> answer, long deadline) {
+    /**
+     * The store's answer, through its asynchronous API where it has one, else its synchronous one. When the answer
+     * comes after the deadline and {@code tookAPlace} says it took one, that place is given back then.
+     */
+    private <T> T ask(TextMeOtpOperation operation, long deadline, Supplier<CompletableFuture<T>> async,
+                      Supplier<T> sync, Predicate<T> tookAPlace, String key, BucketConfiguration bucket) {
+        if (availability.isDown() && !availability.probeIfDue()) {
+            throw new StoreUnreachableException(
+                    "it has not answered since a call failed " + availability.downForMillis() + " ms ago", null);
+        }
+        T answer;
+        try {
+            answer = asyncProxies != null
+                    ? answerOf(operation, async.get(), deadline, tookAPlace, key, bucket)
+                    : sync.get();
+        } catch (LimitStoreFullException e) {
+            throw TextMeOtpLimitStoreException.full(operation, e.getMessage());
+        } catch (TextMeOtpLimitStoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw unreachable(e);
+        }
+        availability.answered();
+        return answer;
+    }
+
+    private <T> T answerOf(TextMeOtpOperation operation, CompletableFuture<T> answer, long deadline,
+                           Predicate<T> tookAPlace, String key, BucketConfiguration bucket) {
         try {
             return answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            throw new TextMeOtpLimitStoreException(
-                    operation, "no answer within " + timeoutMillis + " ms (the endpoint's connectTimeout)", null);
+            giveBackWhenAnswered(answer, tookAPlace, key, bucket);
+            throw new StoreUnreachableException(
+                    "no answer within " + timeoutMillis + " ms (the endpoint's connectTimeout)", null);
         } catch (ExecutionException e) {
-            throw failed(operation, e.getCause());
+            if (e.getCause() instanceof LimitStoreFullException full) {
+                throw full;
+            }
+            throw failed(e.getCause());
         } catch (InterruptedException e) {
+            giveBackWhenAnswered(answer, tookAPlace, key, bucket);
             Thread.currentThread().interrupt();
             throw new TextMeOtpLimitStoreException(operation, "interrupted while waiting for it", e);
         }
     }
 
-    private static TextMeOtpLimitStoreException failed(TextMeOtpOperation operation, Throwable cause) {
-        return new TextMeOtpLimitStoreException(operation, "it failed with " + cause.getClass().getName(), cause);
+    /** Once the late answer comes, gives back the place it took: the exchange it was for has failed closed. */
+    private <T> void giveBackWhenAnswered(CompletableFuture<T> answer, Predicate<T> tookAPlace, String key,
+                                          BucketConfiguration bucket) {
+        answer.thenAccept(late -> {
+            if (tookAPlace.test(late)) {
+                giveBackInBackground(key, bucket);
+            }
+        });
+    }
+
+    private CompletableFuture<Void> giveBackInBackground(String key, BucketConfiguration bucket) {
+        CompletableFuture<Void> given = asyncBuckets.build(key, bucket).addTokens(1);
+        given.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                LOG.warn("A place in the textme-otp limits could not be given back, and counts until its window has"
+                         + " passed: the store failed with {}", failure.getClass().getName());
+            }
+        });
+        return given;
+    }
+
+    /** The failure as a store that is unreachable, which from now on it is known to be. */
+    private StoreUnreachableException unreachable(RuntimeException failure) {
+        StoreUnreachableException unreachable = failure instanceof StoreUnreachableException known
+                ? known
+                : failed(failure);
+        availability.failed(unreachable.getMessage());
+        return unreachable;
+    }
+
+    private static StoreUnreachableException failed(Throwable cause) {
+        return new StoreUnreachableException("it failed with " + cause.getClass().getName(), cause);
     }
 }

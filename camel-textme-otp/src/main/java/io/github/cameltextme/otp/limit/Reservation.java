@@ -3,37 +3,42 @@ package io.github.cameltextme.otp.limit;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.cameltextme.otp.TextMeOtpLimit;
 import io.github.cameltextme.otp.TextMeOtpLimitStoreException;
 import io.github.cameltextme.otp.TextMeOtpOperation;
 
 /**
- * The places one exchange took in the limits. The exchange keeps them when its SMS may have gone out (or its wrong
- * code was counted), and gives them back when it certainly did not.
+ * The places one exchange took in the limits. The exchange keeps them when its SMS may have gone out (or its code was
+ * tried), and gives them back when it certainly did not.
  */
 public final class Reservation {
 
-    private static final Reservation NONE = new Reservation(null, null, 0, List.of());
+    private static final Reservation NONE = new Reservation(null, 0, false);
 
-    private final LimitStore store;
     private final TextMeOtpOperation operation;
     private final long deadline;
-    private final List<Place> places;
+    private final boolean countedInMemory;
+    private final List<Place> places = new ArrayList<>(4);
 
-    /** A reservation whose places are all taken, and given back on a refusal, before the store's deadline. */
-    Reservation(LimitStore store, TextMeOtpOperation operation) {
-        this(store, operation, store.deadlineFromNow(), new ArrayList<>(2));
-    }
-
-    private Reservation(LimitStore store, TextMeOtpOperation operation, long deadline, List<Place> places) {
-        this.store = store;
+    /**
+     * A reservation whose places are all taken, and given back on a refusal, before the deadline.
+     *
+     * @param countedInMemory whether its places are in this JVM's memory because the shared store is unreachable
+     */
+    Reservation(TextMeOtpOperation operation, long deadline, boolean countedInMemory) {
         this.operation = operation;
         this.deadline = deadline;
-        this.places = places;
+        this.countedInMemory = countedInMemory;
     }
 
     /** The reservation of an exchange that no limit counts: giving back and clearing do nothing. */
     public static Reservation none() {
         return NONE;
+    }
+
+    /** Whether the places are counted in this JVM's memory because the shared store was unreachable. */
+    public boolean countedInMemory() {
+        return countedInMemory;
     }
 
     TextMeOtpOperation operation() {
@@ -45,8 +50,8 @@ public final class Reservation {
         return deadline;
     }
 
-    void add(String key, LimitRule rule) {
-        places.add(new Place(key, rule));
+    void add(LimitStore store, String key, LimitRule rule) {
+        places.add(new Place(store, key, rule));
     }
 
     /**
@@ -54,33 +59,40 @@ public final class Reservation {
      * store failure on the way is kept with it as suppressed (the other places are still given back).
      */
     public <E extends RuntimeException> E givenBackAfter(E failure) {
-        return places.isEmpty() ? failure : givenBackAfter(failure, store.deadlineFromNow());
+        return places.isEmpty() ? failure : givenBackAfter(failure, places.get(0).store().deadlineFromNow());
     }
 
     /** As {@link #givenBackAfter(RuntimeException)}, the store calls sharing the deadline. */
     <E extends RuntimeException> E givenBackAfter(E failure, long callsDeadline) {
         for (Place place : places) {
             try {
-                store.giveBack(operation, place.key(), place.rule().bucket(), callsDeadline);
+                place.store().giveBack(operation, place.key(), place.rule().bucket(), callsDeadline);
             } catch (TextMeOtpLimitStoreException e) {
                 failure.addSuppressed(e);
+            } catch (StoreUnreachableException e) {
+                failure.addSuppressed(e.toLimitStoreException(operation));
             }
         }
         return failure;
     }
 
     /**
-     * Empties the counts this exchange took a place in (a valid code clears the count of wrong codes).
+     * Empties the count of wrong codes this exchange took a place in: a valid code clears it.
      *
      * @throws TextMeOtpLimitStoreException when the store failed
      */
-    public void clearCounts() {
-        long callsDeadline = places.isEmpty() ? 0 : store.deadlineFromNow();
+    public void clearWrongCodes() {
         for (Place place : places) {
-            store.clear(operation, place.key(), callsDeadline);
+            if (place.rule().limits().contains(TextMeOtpLimit.FAILED_VALIDATIONS)) {
+                try {
+                    place.store().clear(operation, place.key(), place.store().deadlineFromNow());
+                } catch (StoreUnreachableException e) {
+                    throw e.toLimitStoreException(operation);
+                }
+            }
         }
     }
 
-    private record Place(String key, LimitRule rule) {
+    private record Place(LimitStore store, String key, LimitRule rule) {
     }
 }

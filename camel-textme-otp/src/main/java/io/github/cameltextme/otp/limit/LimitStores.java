@@ -1,0 +1,75 @@
+package io.github.cameltextme.otp.limit;
+
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+
+/**
+ * Where the endpoints of one component count their limits. With a shared store (the {@code limitStore} option, e.g.
+ * Redis) every count lives there, and endpoints with {@code fallbackToMemory} count in this JVM's memory while it is
+ * unreachable. Without one, the counts live in memory: one {@link InMemoryLimitStore} for the counts of sends and
+ * wrong codes, and one of its own for the validates counted per client, so that validates from many addresses can
+ * never fill the store that sends need.
+ */
+public final class LimitStores {
+
+    private final ProxyManager<String> shared;
+    private final StoreAvailability sharedAvailability;
+    private final InMemoryLimitStore inMemory;
+    private final InMemoryLimitStore inMemoryClientValidations;
+    private final StoreAvailability inMemoryAvailability;
+    private final StoreAvailability inMemoryClientValidationsAvailability;
+
+    /**
+     * @param shared                    the shared store, or {@code null} to count in memory only
+     * @param inMemory                  the counts of sends and wrong codes in memory
+     * @param inMemoryClientValidations the counts of validates per client in memory
+     */
+    public LimitStores(ProxyManager<String> shared, InMemoryLimitStore inMemory,
+                       InMemoryLimitStore inMemoryClientValidations) {
+        this.shared = shared;
+        this.sharedAvailability = shared != null ? new StoreAvailability(shared) : null;
+        this.inMemory = inMemory;
+        this.inMemoryClientValidations = inMemoryClientValidations;
+        this.inMemoryAvailability = new StoreAvailability(inMemory);
+        this.inMemoryClientValidationsAvailability = new StoreAvailability(inMemoryClientValidations);
+    }
+
+    /** The shared store these counts are for, or {@code null} when they live in memory. */
+    public ProxyManager<String> shared() {
+        return shared;
+    }
+
+    /** Whether the shared store is known to be unreachable. */
+    public boolean isSharedStoreDown() {
+        return sharedAvailability != null && sharedAvailability.isDown();
+    }
+
+    /** Where an endpoint whose calls wait up to {@code timeoutMillis} counts: the shared store, else memory. */
+    Targets primary(long timeoutMillis) {
+        return shared != null
+                ? new Targets(new LimitStore(shared, sharedAvailability, timeoutMillis),
+                              new LimitStore(shared, sharedAvailability, timeoutMillis), false)
+                : inMemory(timeoutMillis, false);
+    }
+
+    /** Where such an endpoint counts while the shared store is unreachable; {@code null} when there is none. */
+    Targets fallback(long timeoutMillis) {
+        return shared != null ? inMemory(timeoutMillis, true) : null;
+    }
+
+    private Targets inMemory(long timeoutMillis, boolean fallback) {
+        return new Targets(new LimitStore(inMemory, inMemoryAvailability, timeoutMillis),
+                           new LimitStore(inMemoryClientValidations, inMemoryClientValidationsAvailability,
+                                          timeoutMillis),
+                           fallback);
+    }
+
+    /**
+     * The stores of one endpoint's counts.
+     *
+     * @param counts            the counts of sends and wrong codes, and the records of codes sent
+     * @param clientValidations the counts of validates per client
+     * @param fallback          whether these are in memory because the shared store is unreachable
+     */
+    record Targets(LimitStore counts, LimitStore clientValidations, boolean fallback) {
+    }
+}

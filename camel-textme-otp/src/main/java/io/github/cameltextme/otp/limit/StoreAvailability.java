@@ -1,0 +1,130 @@
+package io.github.cameltextme.otp.limit;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whether one limit store answers, as its calls found it, shared by every endpoint that counts in it. After a call
+ * failed, the store is known to be down: calls that need it fail at once instead of each waiting for its timeout, and
+ * at most once every {@link #PROBE_INTERVAL_MILLIS} ms one probe (a read of a key no limit uses, which writes nothing)
+ * asks the store again; the first answer of a probe or a call brings it back. The change each way is logged once.
+ */
+final class StoreAvailability {
+
+    /** How often a store known to be down is probed. */
+    static final long PROBE_INTERVAL_MILLIS = 1_000;
+    /** A key no limit uses: reading it writes nothing. */
+    static final String PROBE_KEY = "textme-otp:probe";
+    /** A probe with no answer after this long is given up, and the next one may start. */
+    private static final long PROBE_GIVEN_UP_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long PROBE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(PROBE_INTERVAL_MILLIS);
+    private static final long NO_PROBE = Long.MIN_VALUE;
+    private static final Logger LOG = LoggerFactory.getLogger(StoreAvailability.class);
+
+    private final ProxyManager<String> proxies;
+    private final AsyncProxyManager<String> asyncProxies;
+    private volatile boolean down;
+    private volatile long downSinceNanos;
+    private final AtomicLong nextProbeNanos = new AtomicLong();
+    private final AtomicLong probeStartedNanos = new AtomicLong(NO_PROBE);
+
+    StoreAvailability(ProxyManager<String> proxies) {
+        this.proxies = proxies;
+        this.asyncProxies = proxies.isAsyncModeSupported() ? proxies.asAsync() : null;
+    }
+
+    /** Whether the last call or probe found the store failing. */
+    boolean isDown() {
+        return down;
+    }
+
+    /** How long the store has been known to be down, in whole milliseconds. */
+    long downForMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - downSinceNanos);
+    }
+
+    /** A call found the store failing, for this reason (which holds no key). */
+    void failed(String problem) {
+        nextProbeNanos.set(System.nanoTime() + PROBE_INTERVAL_NANOS);
+        if (down) {
+            return;
+        }
+        synchronized (this) {
+            if (!down) {
+                downSinceNanos = System.nanoTime();
+                down = true;
+                LOG.warn("The textme-otp limit store is unreachable ({}): until it answers again (probed every {} ms),"
+                         + " the exchanges that need it are refused at once, or count in this JVM's memory where"
+                         + " fallbackToMemory is on", problem, PROBE_INTERVAL_MILLIS);
+            }
+        }
+    }
+
+    /** A call or a probe had the store's answer. */
+    void answered() {
+        if (!down) {
+            return;
+        }
+        synchronized (this) {
+            if (down) {
+                down = false;
+                LOG.info("The textme-otp limit store answers again, after {} ms", downForMillis());
+            }
+        }
+    }
+
+    /**
+     * While the store is known to be down, starts a probe when one is due and none is under way. A store with
+     * Bucket4j's asynchronous API is probed in the background; one without it is probed on this thread.
+     *
+     * @return whether this call's own probe found the store back
+     */
+    boolean probeIfDue() {
+        long now = System.nanoTime();
+        long due = nextProbeNanos.get();
+        if (now - due < 0 || !nextProbeNanos.compareAndSet(due, now + PROBE_INTERVAL_NANOS) || !startProbe(now)) {
+            return false;
+        }
+        if (asyncProxies != null) {
+            CompletableFuture<?> probe;
+            try {
+                probe = asyncProxies.getProxyConfiguration(PROBE_KEY);
+            } catch (RuntimeException e) {
+                probeStartedNanos.set(NO_PROBE);
+                return false;
+            }
+            probe.whenComplete((configuration, failure) -> probeEnded(now, failure == null));
+            return false;
+        }
+        boolean answered = false;
+        try {
+            proxies.getProxyConfiguration(PROBE_KEY);
+            answered = true;
+        } catch (RuntimeException e) {
+            LOG.debug("The textme-otp limit store did not answer a probe: {}", e.getClass().getName());
+        } finally {
+            probeEnded(now, answered);
+        }
+        return answered;
+    }
+
+    /** Claims the probe, unless one started less than {@link #PROBE_GIVEN_UP_NANOS} ago is still under way. */
+    private boolean startProbe(long now) {
+        long started = probeStartedNanos.get();
+        boolean underWay = started != NO_PROBE && now - started < PROBE_GIVEN_UP_NANOS;
+        return !underWay && probeStartedNanos.compareAndSet(started, now);
+    }
+
+    private void probeEnded(long started, boolean answered) {
+        probeStartedNanos.compareAndSet(started, NO_PROBE);
+        if (answered) {
+            answered();
+        }
+    }
+}
