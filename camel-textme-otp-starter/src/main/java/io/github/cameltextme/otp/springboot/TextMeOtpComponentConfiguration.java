@@ -153,6 +153,21 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
      */
     private Duration failedValidationWindow = Duration.ofMillis(TextMeOtpConfiguration.DEFAULT_FAILED_VALIDATION_WINDOW_MILLIS);
     /**
+     * The most validates for one client key (the CamelTextMeOtpClientKey header) in clientValidationWindow, right or
+     * wrong, whatever the phone; 0 turns it off.
+     */
+    private Integer clientValidationLimit = TextMeOtpConfiguration.DEFAULT_CLIENT_VALIDATION_LIMIT;
+    /**
+     * The window of clientValidationLimit.
+     */
+    private Duration clientValidationWindow = Duration.ofMillis(TextMeOtpConfiguration.DEFAULT_CLIENT_VALIDATION_WINDOW_MILLIS);
+    /**
+     * Whether, while the limitStore is unreachable, to count the limits in this JVM's memory instead of refusing every
+     * exchange with TextMeOtpLimitStoreException. The service stays available, but each instance counts alone until
+     * the store answers again.
+     */
+    private Boolean fallbackToMemory = TextMeOtpConfiguration.DEFAULT_FALLBACK_TO_MEMORY;
+    /**
      * Where the limits count: a Bucket4j ProxyManager with String keys, e.g. on Redis. When not set, the counts live in
      * this JVM's memory.
      */
@@ -430,6 +445,30 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
 
     public void setFailedValidationWindow(Duration failedValidationWindow) {
         this.failedValidationWindow = failedValidationWindow;
+    }
+
+    public Integer getClientValidationLimit() {
+        return clientValidationLimit;
+    }
+
+    public void setClientValidationLimit(Integer clientValidationLimit) {
+        this.clientValidationLimit = clientValidationLimit;
+    }
+
+    public Duration getClientValidationWindow() {
+        return clientValidationWindow;
+    }
+
+    public void setClientValidationWindow(Duration clientValidationWindow) {
+        this.clientValidationWindow = clientValidationWindow;
+    }
+
+    public Boolean getFallbackToMemory() {
+        return fallbackToMemory;
+    }
+
+    public void setFallbackToMemory(Boolean fallbackToMemory) {
+        this.fallbackToMemory = fallbackToMemory;
     }
 
     public ProxyManager<String> getLimitStore() {

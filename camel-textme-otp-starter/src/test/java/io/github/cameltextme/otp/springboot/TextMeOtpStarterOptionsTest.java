@@ -74,13 +74,13 @@ class TextMeOtpStarterOptionsTest {
 
         @Bean
         ProxyManager<String> sharedLimits() {
-            return InMemoryLimitStore.create();
+            return new InMemoryLimitStore();
         }
 
         /** A second store: without the reference, Camel would autowire neither. */
         @Bean
         ProxyManager<String> localLimits() {
-            return InMemoryLimitStore.create();
+            return new InMemoryLimitStore();
         }
     }
 
