@@ -56,7 +56,7 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
     private final InMemoryLimitStore inMemoryLimitStore = new InMemoryLimitStore();
     private final InMemoryLimitStore inMemoryClientValidationStore = new InMemoryLimitStore();
     /** Where the endpoints count, for the limitStore they were made for; made when first needed. */
-    private LimitStores limitStores;
+    private volatile LimitStores limitStores;
     private boolean perJvmLimitsLogged;
 
     private final TextMeOtpHttpTransport transport = new TextMeOtpHttpTransport();
@@ -149,6 +149,13 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
     public boolean isLimitStoreDown() {
         LimitStores stores = limitStores;
         return stores != null && stores.isSharedStoreDown();
+    }
+
+    @ManagedAttribute(description = "Places the limitStore took after the exchange had failed closed without them (a"
+                                    + " stall, or commands replayed on reconnecting), given back since")
+    public long getLimitPlacesGivenBackLate() {
+        LimitStores stores = limitStores;
+        return stores != null ? stores.placesGivenBackLate() : 0;
     }
 
     /** The pool shared by the endpoints, or {@code null} before the first endpoint starts. */

@@ -183,8 +183,8 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
         return counters.limitStoreErrorCount();
     }
 
-    @ManagedAttribute(description = "Exchanges counted in this JVM's memory because the limitStore was unreachable"
-                                    + " (fallbackToMemory)")
+    @ManagedAttribute(description = "Exchanges let through on counts kept in this JVM's memory because the limitStore"
+                                    + " was unreachable (fallbackToMemory)")
     public long getLimitFallbackCount() {
         return counters.limitFallbackCount();
     }

@@ -39,7 +39,8 @@ class TextMeOtpLimitsTest extends TextMeOtpTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        context.getComponent("textme-otp", TextMeOtpComponent.class).setLimitStore(new InMemoryLimitStore(InMemoryLimitStore.DEFAULT_MAX_KEYS, clock));
+        context.getComponent("textme-otp", TextMeOtpComponent.class)
+                .setLimitStore(new InMemoryLimitStore(InMemoryLimitStore.DEFAULT_MAX_KEYS, clock));
         return context;
     }
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
+import io.github.cameltextme.otp.limit.InMemoryLimitStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
@@ -111,6 +112,25 @@ class TextMeOtpObservabilityTest extends TextMeOtpTestSupport {
         ObjectName send = endpointMBean("send");
         assertEquals(20, JMX.getAttribute(send, "ConnectionsMax"), "the component's pool size");
         assertEquals(0, JMX.getAttribute(send, "ConnectionsLeased"), "no call in flight");
+    }
+
+    @Test
+    void theComponentMBeanShowsTheKeysTheLimitsHoldInMemoryAndTheStateOfTheLimitStore() throws Exception {
+        stubSend(PHONE, okJson("{\"status\":0,\"message\":\"sent\"}"));
+        stubValidate(CODE, okJson("{\"status\":12,\"message\":\"wrong code\"}"));
+        template.requestBody("textme-otp:send?limitsEnabled=true", PHONE);
+        template.requestBodyAndHeaders("textme-otp:validate?limitsEnabled=true&clientValidationLimit=5", CODE,
+                                       Map.of(TextMeOtpConstants.PHONE, PHONE,
+                                              TextMeOtpConstants.CLIENT_KEY, "203.0.113.7"));
+
+        ObjectName component = new ObjectName("org.apache.camel:context=" + context.getManagementName()
+                                              + ",type=components,name=\"textme-otp\"");
+        assertEquals(3L, JMX.getAttribute(component, "InMemoryLimitKeys"),
+                     "the phone's sends, the code sent to it and its wrong codes");
+        assertEquals(1L, JMX.getAttribute(component, "InMemoryClientValidationKeys"));
+        assertEquals(InMemoryLimitStore.DEFAULT_MAX_KEYS, JMX.getAttribute(component, "InMemoryLimitKeysMax"));
+        assertEquals(false, JMX.getAttribute(component, "LimitStoreDown"));
+        assertEquals(0L, JMX.getAttribute(component, "LimitPlacesGivenBackLate"));
     }
 
     @Test

@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real {@code redis-server} (Debian's package) on a free loopback port, with no persistence, started for a test and
- * stopped after it: for tests of send limits shared through Redis by several instances of a service. Where redis-server is not installed the test is skipped with a printed reason, unless
- * {@code TEXTME_REDIS_REQUIRED=true} (set by {@code .ci/run}), which makes it fail instead.
+ * stopped after it: for tests of send limits shared through Redis by several instances of a service, and of what
+ * they do when Redis stalls ({@code DEBUG SLEEP}, enabled for loopback clients) or is killed and restarted. Where
+ * redis-server is not installed the test is skipped with a printed reason, unless {@code TEXTME_REDIS_REQUIRED=true}
+ * (set by {@code .ci/run}), which makes it fail instead.
  */
 public final class LocalRedisServer implements AutoCloseable {
 
@@ -77,6 +79,23 @@ public final class LocalRedisServer implements AutoCloseable {
         }
     }
 
+    /** Kills the server at once (SIGKILL), as a crash would: its clients see their connections drop. */
+    public void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor();
+            process = null;
+        }
+    }
+
+    /** Starts a stopped or killed server again on the same port, empty: it keeps nothing across a restart. */
+    public void restart() throws IOException, InterruptedException {
+        if (process != null) {
+            throw new IllegalStateException("redis-server is running on port " + port);
+        }
+        output.clear();
+        launch();
+    }
+
     @Override
     public void close() throws InterruptedException, IOException {
         stop();
@@ -86,7 +105,8 @@ public final class LocalRedisServer implements AutoCloseable {
     /** Starts redis-server and waits until it says it accepts connections. */
     private void launch() throws IOException, InterruptedException {
         process = new ProcessBuilder(REDIS_SERVER.getPath(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                                     "--save", "", "--appendonly", "no", "--dir", directory.toString())
+                                     "--save", "", "--appendonly", "no", "--dir", directory.toString(),
+                                     "--enable-debug-command", "local")
                 .redirectErrorStream(true)
                 .start();
         CompletableFuture<Void> ready = new CompletableFuture<>();

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -42,14 +43,18 @@ final class LimitStore {
     private final RemoteAsyncBucketBuilder<String> asyncBuckets;
     private final StoreAvailability availability;
     private final long timeoutMillis;
+    private final LongAdder placesGivenBackLate;
 
-    LimitStore(ProxyManager<String> proxies, StoreAvailability availability, long timeoutMillis) {
+    /** @param placesGivenBackLate counts the places taken after an exchange gave up on the store, once given back */
+    LimitStore(ProxyManager<String> proxies, StoreAvailability availability, long timeoutMillis,
+               LongAdder placesGivenBackLate) {
         this.proxies = proxies;
         this.buckets = proxies.builder();
         this.asyncProxies = proxies.isAsyncModeSupported() ? proxies.asAsync() : null;
         this.asyncBuckets = asyncProxies != null ? asyncProxies.builder() : null;
         this.availability = availability;
         this.timeoutMillis = timeoutMillis;
+        this.placesGivenBackLate = placesGivenBackLate;
     }
 
     /** The deadline of calls that begin now. */
@@ -125,7 +130,7 @@ final class LimitStore {
      */
     private <T> T ask(TextMeOtpOperation operation, long deadline, Supplier<CompletableFuture<T>> async,
                       Supplier<T> sync, Predicate<T> tookAPlace, String key, BucketConfiguration bucket) {
-        if (availability.isDown() && !availability.probeIfDue()) {
+        if (availability.isDown() && !availability.probeIfDue(deadline)) {
             throw new StoreUnreachableException(
                     "it has not answered since a call failed " + availability.downForMillis() + " ms ago", null);
         }
@@ -170,7 +175,7 @@ final class LimitStore {
                                           BucketConfiguration bucket) {
         answer.thenAccept(late -> {
             if (tookAPlace.test(late)) {
-                giveBackInBackground(key, bucket);
+                giveBackInBackground(key, bucket).thenRun(placesGivenBackLate::increment);
             }
         });
     }

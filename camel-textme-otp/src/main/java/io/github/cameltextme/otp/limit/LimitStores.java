@@ -1,5 +1,7 @@
 package io.github.cameltextme.otp.limit;
 
+import java.util.concurrent.atomic.LongAdder;
+
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 
 /**
@@ -17,6 +19,7 @@ public final class LimitStores {
     private final InMemoryLimitStore inMemoryClientValidations;
     private final StoreAvailability inMemoryAvailability;
     private final StoreAvailability inMemoryClientValidationsAvailability;
+    private final LongAdder placesGivenBackLate = new LongAdder();
 
     /**
      * @param shared                    the shared store, or {@code null} to count in memory only
@@ -43,11 +46,19 @@ public final class LimitStores {
         return sharedAvailability != null && sharedAvailability.isDown();
     }
 
+    /**
+     * Places taken by a store after the exchange had given up waiting for it (a stall, or commands its client replayed
+     * on reconnecting), and given back since.
+     */
+    public long placesGivenBackLate() {
+        return placesGivenBackLate.sum();
+    }
+
     /** Where an endpoint whose calls wait up to {@code timeoutMillis} counts: the shared store, else memory. */
     Targets primary(long timeoutMillis) {
         return shared != null
-                ? new Targets(new LimitStore(shared, sharedAvailability, timeoutMillis),
-                              new LimitStore(shared, sharedAvailability, timeoutMillis), false)
+                ? new Targets(new LimitStore(shared, sharedAvailability, timeoutMillis, placesGivenBackLate),
+                              new LimitStore(shared, sharedAvailability, timeoutMillis, placesGivenBackLate), false)
                 : inMemory(timeoutMillis, false);
     }
 
@@ -57,9 +68,9 @@ public final class LimitStores {
     }
 
     private Targets inMemory(long timeoutMillis, boolean fallback) {
-        return new Targets(new LimitStore(inMemory, inMemoryAvailability, timeoutMillis),
+        return new Targets(new LimitStore(inMemory, inMemoryAvailability, timeoutMillis, placesGivenBackLate),
                            new LimitStore(inMemoryClientValidations, inMemoryClientValidationsAvailability,
-                                          timeoutMillis),
+                                          timeoutMillis, placesGivenBackLate),
                            fallback);
     }
 

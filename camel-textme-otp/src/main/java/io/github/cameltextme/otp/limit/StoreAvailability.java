@@ -1,7 +1,9 @@
 package io.github.cameltextme.otp.limit;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
@@ -12,8 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Whether one limit store answers, as its calls found it, shared by every endpoint that counts in it. After a call
  * failed, the store is known to be down: calls that need it fail at once instead of each waiting for its timeout, and
- * at most once every {@link #PROBE_INTERVAL_MILLIS} ms one probe (a read of a key no limit uses, which writes nothing)
- * asks the store again; the first answer of a probe or a call brings it back. The change each way is logged once.
+ * at most once every {@link #PROBE_INTERVAL_MILLIS} ms the first call to come asks the store again with a probe (a read
+ * of a key no limit uses, which writes nothing), waiting for it no longer than that call would have waited; the first
+ * answer of a probe or a call brings the store back. The change each way is logged once.
  */
 final class StoreAvailability {
 
@@ -80,27 +83,21 @@ final class StoreAvailability {
     }
 
     /**
-     * While the store is known to be down, starts a probe when one is due and none is under way. A store with
-     * Bucket4j's asynchronous API is probed in the background; one without it is probed on this thread.
+     * While the store is known to be down, probes it when a probe is due and none is under way, waiting for its answer
+     * until the deadline; a probe still unanswered then goes on in the background when the store has Bucket4j's
+     * asynchronous API. Only the caller that starts a probe waits: the others are answered at once.
      *
-     * @return whether this call's own probe found the store back
+     * @param  deadline the {@link System#nanoTime()} after which the caller waits no longer
+     * @return          whether this call's own probe found the store back
      */
-    boolean probeIfDue() {
+    boolean probeIfDue(long deadline) {
         long now = System.nanoTime();
         long due = nextProbeNanos.get();
         if (now - due < 0 || !nextProbeNanos.compareAndSet(due, now + PROBE_INTERVAL_NANOS) || !startProbe(now)) {
             return false;
         }
         if (asyncProxies != null) {
-            CompletableFuture<?> probe;
-            try {
-                probe = asyncProxies.getProxyConfiguration(PROBE_KEY);
-            } catch (RuntimeException e) {
-                probeStartedNanos.set(NO_PROBE);
-                return false;
-            }
-            probe.whenComplete((configuration, failure) -> probeEnded(now, failure == null));
-            return false;
+            return awaitProbe(now, deadline);
         }
         boolean answered = false;
         try {
@@ -112,6 +109,27 @@ final class StoreAvailability {
             probeEnded(now, answered);
         }
         return answered;
+    }
+
+    private boolean awaitProbe(long started, long deadline) {
+        CompletableFuture<?> probe;
+        try {
+            probe = asyncProxies.getProxyConfiguration(PROBE_KEY);
+        } catch (RuntimeException e) {
+            probeEnded(started, false);
+            return false;
+        }
+        probe.whenComplete((configuration, failure) -> probeEnded(started, failure == null));
+        try {
+            probe.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        probeEnded(started, true);
+        return true;
     }
 
     /** Claims the probe, unless one started less than {@link #PROBE_GIVEN_UP_NANOS} ago is still under way. */
