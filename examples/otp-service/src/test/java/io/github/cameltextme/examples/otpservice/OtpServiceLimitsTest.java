@@ -1,28 +1,24 @@
 package io.github.cameltextme.examples.otpservice;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.BindException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 
 import io.github.cameltextme.otp.simulator.LocalRedisServer;
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import static io.github.cameltextme.examples.otpservice.ServiceCalls.onFreePort;
 import static io.github.cameltextme.examples.otpservice.ServiceCalls.post;
+import static io.github.cameltextme.examples.otpservice.ServiceCalls.postFrom;
 import static io.github.cameltextme.examples.otpservice.ServiceCalls.send;
+import static io.github.cameltextme.examples.otpservice.ServiceCalls.sendBody;
 import static io.github.cameltextme.examples.otpservice.ServiceCalls.textMeAt;
+import static io.github.cameltextme.examples.otpservice.ServiceCalls.verify;
+import static io.github.cameltextme.examples.otpservice.ServiceCalls.verifyBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The send limits as callers meet them: the client limit counts the caller's address, and with
+ * The limits as callers meet them: the client limits on sends and on validates count the caller's address, and with
  * {@code TEXTME_LIMITS_REDIS_URL} two instances of the service count in one real redis-server.
  */
 class OtpServiceLimitsTest {
@@ -46,9 +42,38 @@ class OtpServiceLimitsTest {
             assertTrue(!second.body().contains("127.0.0.1") && !second.body().contains("0543211002"), second.body());
             assertEquals(1, simulator.messages().size(), "the refused send reached no SMS");
 
-            assertEquals("HTTP/1.1 200 OK", sendFrom("127.0.0.2", settings.port(), "054-321-1003"),
+            assertEquals("HTTP/1.1 200 OK", postFrom("127.0.0.2", settings.port(), "/otp/send", sendBody("054-321-1003")),
                          "another address has a count of its own");
             assertEquals(2, simulator.messages().size());
+        }
+    }
+
+    @Test
+    void theValidateLimitCountsTheCallersAddressWhateverHeadersTheCallerSends() throws Exception {
+        OtpServiceSettings settings = onFreePort("");
+        try (TextMeSimulator simulator = TextMeSimulator.start();
+             OtpService service = OtpService.start(settings, textMeAt(simulator,
+                                                   "camel.component.textme-otp.client-validation-limit", "2"))) {
+            assertEquals("{\"valid\":false}", verify(service, "054-321-4001").body());
+            assertEquals("{\"valid\":false}", post(service, "/otp/verify", verifyBody("054-321-4002"),
+                                                    "CamelTextMeOtpClientKey", "someone-else",
+                                                    "X-Forwarded-For", "203.0.113.9").body());
+
+            HttpResponse<String> third = post(service, "/otp/verify", verifyBody("054-321-4003"),
+                                              "CamelTextMeOtpClientKey", "yet-another",
+                                              "X-Forwarded-For", "203.0.113.10", "Forwarded", "for=203.0.113.11");
+
+            assertEquals(429, third.statusCode(), third.body());
+            assertTrue(third.body().startsWith("{\"error\":\"too many requests (CLIENT_VALIDATIONS), try again in "),
+                       third.body());
+            long retryAfter = Long.parseLong(third.headers().firstValue("Retry-After").orElseThrow());
+            assertTrue(retryAfter >= 1 && retryAfter <= 3600, "Retry-After: " + retryAfter);
+            assertTrue(!third.body().contains("127.0.0.1") && !third.body().contains("0543214003"), third.body());
+            assertEquals(2, simulator.requests().size(), "the refused validate reached no TextMe");
+
+            assertEquals("HTTP/1.1 200 OK", postFrom("127.0.0.2", settings.port(), "/otp/verify",
+                                                     verifyBody("054-321-4004")),
+                         "another address has a count of its own");
         }
     }
 
@@ -87,31 +112,6 @@ class OtpServiceLimitsTest {
             assertEquals(503, refused.statusCode(), refused.body());
             assertEquals("{\"error\":\"the service cannot count its send limits, try again later\"}", refused.body());
             assertEquals(1, simulator.messages().size(), "nothing sent once Redis stopped");
-        }
-    }
-
-    /**
-     * Sends from another loopback address than the HTTP client's, over a plain socket (the JDK's client cannot choose
-     * its local address); the answer's status line.
-     */
-    private static String sendFrom(String localAddress, int port, String phone) throws IOException {
-        String json = "{\"phone\": \"" + phone + "\"}";
-        try (Socket socket = new Socket()) {
-            try {
-                socket.bind(new InetSocketAddress(localAddress, 0));
-            } catch (BindException e) {
-                Assumptions.abort("this machine's loopback has no " + localAddress + ": " + e.getMessage());
-            }
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /otp/send HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
-                       + "Content-Length: " + json.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n"
-                       + json).getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return answer.substring(0, answer.indexOf("\r\n"));
         }
     }
 }

@@ -1,15 +1,22 @@
 package io.github.cameltextme.examples.otpservice;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * What the tests need to start the service and call it over HTTP, as a client would.
@@ -51,7 +58,13 @@ final class ServiceCalls {
     /** Posts the JSON to the service, with the extra headers given as name, value, name, value... */
     static HttpResponse<String> post(OtpService service, String path, String json, String... headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url() + path))
+        return post(service.url(), path, json, headers);
+    }
+
+    /** Posts the JSON to the service at the URL, with the extra headers given as name, value, name, value... */
+    static HttpResponse<String> post(String serviceUrl, String path, String json, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(serviceUrl + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (headers.length > 0) {
@@ -61,6 +74,44 @@ final class ServiceCalls {
     }
 
     static HttpResponse<String> send(OtpService service, String phone) throws IOException, InterruptedException {
-        return post(service, "/otp/send", "{\"phone\": \"" + phone + "\"}");
+        return post(service, "/otp/send", sendBody(phone));
+    }
+
+    /** A verify with a code no one was sent, which TextMe finds not valid. */
+    static HttpResponse<String> verify(OtpService service, String phone) throws IOException, InterruptedException {
+        return post(service, "/otp/verify", verifyBody(phone));
+    }
+
+    static String sendBody(String phone) {
+        return "{\"phone\": \"" + phone + "\"}";
+    }
+
+    static String verifyBody(String phone) {
+        return "{\"phone\": \"" + phone + "\", \"code\": \"000000\"}";
+    }
+
+    /**
+     * Posts the JSON from another loopback address than the HTTP client's, over a plain socket (the JDK's client
+     * cannot choose its local address); the answer's status line. Skips the test where the loopback has no such
+     * address.
+     */
+    static String postFrom(String localAddress, int port, String path, String json) throws IOException {
+        try (Socket socket = new Socket()) {
+            try {
+                socket.bind(new InetSocketAddress(localAddress, 0));
+            } catch (BindException e) {
+                Assumptions.abort("this machine's loopback has no " + localAddress + ": " + e.getMessage());
+            }
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
+                       + "Content-Length: " + json.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n"
+                       + json).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return answer.substring(0, answer.indexOf("\r\n"));
+        }
     }
 }

@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
  * Phone verification over HTTP: {@code POST /otp/send {"phone": "..."}} and
  * {@code POST /otp/verify {"phone": "...", "code": "..."}}, each handed to the YAML routes. Only the phone and the code
  * are taken from a request, each a JSON string (a number is taken as its digits); the answers and the error mapping are
- * those of the otp-service example: 400 bad input, 429 a send limit (with {@code Retry-After}), 502 TextMe refusing,
+ * those of the otp-service example: 400 bad input, 429 a limit (with {@code Retry-After}), 502 TextMe refusing,
  * 503 TextMe or the limit store unreachable, 500 anything else; never a stack trace.
  */
 @Path("/otp")
@@ -68,15 +68,19 @@ public class OtpResource {
         }
     }
 
-    /** Checks a code: {@code {"valid": true|false}}. */
+    /**
+     * Checks a code: {@code {"valid": true|false}}; the client key the component's client validation limit counts is
+     * the caller's address, never a header.
+     */
     @POST
     @Path("/verify")
-    public Response verify(String body) {
+    public Response verify(String body, @Context HttpServerRequest request) {
         try {
-            JsonNode request = read(body);
+            JsonNode fields = read(body);
             Map<String, Object> headers = new LinkedHashMap<>();
-            headers.put(TextMeOtpConstants.PHONE, field(request, "phone"));
-            headers.put(TextMeOtpConstants.CODE, field(request, "code"));
+            headers.put(TextMeOtpConstants.PHONE, field(fields, "phone"));
+            headers.put(TextMeOtpConstants.CODE, field(fields, "code"));
+            headers.put(TextMeOtpConstants.CLIENT_KEY, request.remoteAddress().hostAddress());
             TextMeOtpResult result = camel.requestBodyAndHeaders("direct:verify-otp", null, headers,
                                                                  TextMeOtpResult.class);
             return Response.ok(Map.of("valid", result.getValid())).build();

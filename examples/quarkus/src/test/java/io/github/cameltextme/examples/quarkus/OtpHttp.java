@@ -1,10 +1,21 @@
 package io.github.cameltextme.examples.quarkus;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Assumptions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Plain HTTP calls to the running example, as a client makes them. */
 final class OtpHttp {
@@ -28,6 +39,44 @@ final class OtpHttp {
             request.headers(headers);
         }
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * POSTs a JSON body from another loopback address than the HTTP client's, over a plain socket (the JDK's client
+     * cannot choose its local address); the answer's status line. Skips the test where the loopback has no such address.
+     */
+    String postFrom(String localAddress, String path, String json) throws IOException {
+        URI target = URI.create(baseUrl + path);
+        try (Socket socket = new Socket()) {
+            try {
+                socket.bind(new InetSocketAddress(localAddress, 0));
+            } catch (BindException e) {
+                Assumptions.abort("this machine's loopback has no " + localAddress + ": " + e.getMessage());
+            }
+            socket.connect(new InetSocketAddress("127.0.0.1", target.getPort()), 5_000);
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + target.getPath() + " HTTP/1.1\r\nHost: 127.0.0.1:" + target.getPort()
+                       + "\r\nContent-Type: application/json\r\nContent-Length: "
+                       + json.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n"
+                       + json).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return answer.substring(0, answer.indexOf("\r\n"));
+        }
+    }
+
+    /**
+     * Asserts a 429 of the limit: {"error": "too many requests (LIMIT), try again in N s", "retryAfterSeconds": N} and
+     * Retry-After: N, with N between 1 s and an hour.
+     */
+    static void assertLimited(String limit, HttpResponse<String> answer) {
+        assertEquals(429, answer.statusCode(), answer.body());
+        long seconds = Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(seconds >= 1 && seconds <= 3600, "Retry-After: " + seconds);
+        assertEquals("{\"error\":\"too many requests (" + limit + "), try again in " + seconds + " s\","
+                     + "\"retryAfterSeconds\":" + seconds + "}", answer.body());
     }
 
     /** GETs a path such as {@code q/health/ready}. */

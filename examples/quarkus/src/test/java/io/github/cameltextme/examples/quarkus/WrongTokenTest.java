@@ -1,8 +1,15 @@
 package io.github.cameltextme.examples.quarkus;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,7 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every TextMe setting given, the token wrong: the example talks to "TextMe" (a simulator), which refuses it. */
+/**
+ * Every TextMe setting given, the token wrong: the example talks to "TextMe" (a simulator), which refuses it. The
+ * readiness answer, which anyone may ask for, says DOWN and which check is down, and nothing of why.
+ */
 @QuarkusTest
 @TestProfile(WrongTokenTest.WrongToken.class)
 class WrongTokenTest {
@@ -35,13 +45,25 @@ class WrongTokenTest {
     }
 
     @Test
-    void readinessIsDownWithTheTextMeCheckAndNoTokenNorSms() throws Exception {
+    void readinessIsDownNamingTheChecksWithNoDetailNorSms() throws Exception {
         HttpResponse<String> health = new OtpHttp(baseUrl).get("q/health/ready");
 
         assertEquals(503, health.statusCode(), health.body());
-        assertTrue(health.body().contains("\"producer:textme-otp-"), health.body());
-        assertTrue(health.body().contains("TextMe refused the balance call"), health.body());
-        assertFalse(health.body().contains(SimulatorWithWrongToken.WRONG_TOKEN), health.body());
+        JsonNode readiness = new ObjectMapper().readTree(health.body()).path("checks").path(0);
+        assertEquals("camel-readiness", readiness.path("name").asText(), health.body());
+        assertEquals("DOWN", readiness.path("status").asText(), health.body());
+        assertEquals(Set.of("name", "status", "data"), fieldNames(readiness), health.body());
+        Map<String, String> states = new HashMap<>();
+        readiness.path("data").fields().forEachRemaining(check -> states.put(check.getKey(), check.getValue().asText()));
+        assertTrue(states.entrySet().stream().anyMatch(check -> check.getKey().startsWith("producer:textme-otp-")
+                                                                && check.getValue().equals("DOWN")), health.body());
+        assertTrue(states.values().stream().allMatch(state -> state.equals("UP") || state.equals("DOWN")),
+                   "each check's state, nothing else: " + health.body());
+        URI textMe = URI.create(simulator.apiUrl());
+        for (String detail : List.of(textMe.getHost(), String.valueOf(textMe.getPort()), "Exception", "message",
+                                     "TextMe", "status ", SimulatorWithWrongToken.WRONG_TOKEN)) {
+            assertFalse(health.body().contains(detail), "shows " + detail + ": " + health.body());
+        }
         assertEquals(List.of(), simulator.messages());
     }
 
@@ -52,6 +74,12 @@ class WrongTokenTest {
         assertEquals(502, sent.statusCode());
         assertTrue(sent.body().matches("\\{\"error\":\"TextMe refused the request \\(status \\d+\\)\"}"), sent.body());
         assertEquals(List.of(), simulator.messages());
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new HashSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     /** The profile that starts {@link SimulatorWithWrongToken}. */

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * {@code POST /otp/send} and {@code POST /otp/verify} in the REST DSL, served by platform-http on Spring Boot's web
  * server. Only {@code phone} and {@code code} are taken from the request, as headers of the textme-otp call: the
  * sender and SMS text stay those of application.yaml, so a caller cannot make the account text anything else. The
- * client key the component's {@code clientSendLimit} counts is the caller's IP address, as the web server saw it.
+ * client key the component's {@code clientSendLimit} and {@code clientValidationLimit} count is the caller's IP
+ * address, as the web server saw it.
  * Request bodies are never logged: they hold the codes.
  */
 @Component
@@ -107,6 +108,7 @@ public class OtpRoutes extends RouteBuilder {
                     VerifyRequest request = exchange.getIn().getBody(VerifyRequest.class);
                     exchange.getIn().setHeader(TextMeOtpConstants.PHONE, required("phone", request, VerifyRequest::phone));
                     exchange.getIn().setHeader(TextMeOtpConstants.CODE, required("code", request, VerifyRequest::code));
+                    exchange.getIn().setHeader(TextMeOtpConstants.CLIENT_KEY, clientAddress(exchange));
                 })
                 .to("textme-otp:validate")
                 .process(exchange -> {
@@ -129,11 +131,11 @@ public class OtpRoutes extends RouteBuilder {
 
     /**
      * The IP address the request came from: the servlet request's remote address, which a caller's headers cannot
-     * change (unless {@code server.forward-headers-strategy} tells Spring Boot to trust a proxy's X-Forwarded-For).
+     * change ({@code server.forward-headers-strategy: none}; the README shows how to trust one named proxy instead).
      */
     private static String clientAddress(Exchange exchange) {
         if (!(exchange.getIn() instanceof PlatformHttpMessage http)) {
-            throw new IllegalStateException("otp-send serves HTTP requests only: no caller address to count");
+            throw new IllegalStateException("the OTP routes serve HTTP requests only: no caller address to count");
         }
         return http.getRequest().getRemoteAddr();
     }

@@ -84,12 +84,16 @@ final class OtpApi {
         return new Answer(response.statusCode(), JSON.readTree(response.body()), response.headers());
     }
 
-    /**
-     * Sends from another loopback address than the HTTP client's, over a plain socket (the JDK's client cannot choose
-     * its local address); the answer's status line. Skips the test where the loopback has no such address.
-     */
+    /** Sends from another loopback address than the HTTP client's; the answer's status line. */
     String sendFrom(String localAddress, String phone) throws IOException {
-        String json = "{\"phone\": \"" + phone + "\"}";
+        return postFrom(localAddress, "/otp/send", "{\"phone\": \"" + phone + "\"}");
+    }
+
+    /**
+     * Posts the JSON from another loopback address than the HTTP client's, over a plain socket (the JDK's client cannot
+     * choose its local address); the answer's status line. Skips the test where the loopback has no such address.
+     */
+    String postFrom(String localAddress, String path, String json) throws IOException {
         try (Socket socket = new Socket()) {
             try {
                 socket.bind(new InetSocketAddress(localAddress, 0));
@@ -99,7 +103,7 @@ final class OtpApi {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /otp/send HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
                        + "Content-Length: " + json.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n"
                        + json).getBytes(StandardCharsets.UTF_8));
             out.flush();
