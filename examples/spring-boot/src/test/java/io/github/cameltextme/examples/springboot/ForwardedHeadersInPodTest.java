@@ -49,4 +49,35 @@ class ForwardedHeadersInPodTest {
             }
         }
     }
+
+    @Test
+    void theReadmesTrustedProxyRecipeCountsTheAddressThatOneProxyForwards() throws Exception {
+        try (ApplicationProcess app = ApplicationProcess.start(
+                Map.of("KUBERNETES_SERVICE_HOST", "10.0.0.1", "KUBERNETES_SERVICE_PORT", "443"),
+                "--camel.component.textme-otp.base-url=" + sim.apiUrl(),
+                "--camel.component.textme-otp.username=" + sim.username(),
+                "--camel.component.textme-otp.api-token=" + sim.token(),
+                "--camel.component.textme-otp.source=" + EmbeddedSimulatorConfiguration.SIMULATOR_SOURCE,
+                "--camel.component.textme-otp.client-send-limit=1",
+                "--textme.limits.redis-url=",
+                "--server.forward-headers-strategy=native",
+                "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1",
+                "--server.tomcat.remoteip.trusted-proxies=^$",
+                "--server.tomcat.remoteip.remote-ip-header=x-forwarded-for")) {
+            try {
+                OtpApi api = new OtpApi(app.port());
+                assertEquals(200, api.post("/otp/send", "{\"phone\": \"052-123-4911\"}",
+                                           "X-Forwarded-For", "203.0.113.1").status());
+                assertEquals(200, api.post("/otp/send", "{\"phone\": \"052-123-4912\"}",
+                                           "X-Forwarded-For", "203.0.113.2").status(),
+                             "another caller behind the trusted proxy");
+                api.post("/otp/send", "{\"phone\": \"052-123-4913\"}", "X-Forwarded-For", "203.0.113.1")
+                        .assertLimited("CLIENT_SENDS", 3600);
+                assertEquals(2, sim.messages().size(), "the refused send reached no SMS");
+            } catch (AssertionError | Exception failure) {
+                System.out.println("The application's output:\n" + app.output());
+                throw failure;
+            }
+        }
+    }
 }
