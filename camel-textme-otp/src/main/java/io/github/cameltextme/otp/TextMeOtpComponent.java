@@ -113,8 +113,8 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
     }
 
     /**
-     * Where the endpoints count their limits: the {@code limitStore} option as it is now, else this JVM's memory (logged
-     * once, at INFO, as the limits then hold per JVM only).
+     * Where the endpoints count their limits: the {@code limitStore} option as it is now, else this JVM's memory
+     * (logged once, at INFO, as the limits then hold per JVM only).
      */
     synchronized LimitStores limitStoresForEndpoints() {
         if (limitStores == null || limitStores.shared() != limitStore) {
@@ -156,6 +156,13 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
     public long getLimitPlacesGivenBackLate() {
         LimitStores stores = limitStores;
         return stores != null ? stores.placesGivenBackLate() : 0;
+    }
+
+    @ManagedAttribute(description = "Validates let through without a client count because the in-memory store of"
+                                    + " validates per client was full; each phone's wrong codes still counted")
+    public long getClientValidationsUncounted() {
+        LimitStores stores = limitStores;
+        return stores != null ? stores.clientValidationsUncounted() : 0;
     }
 
     /** The pool shared by the endpoints, or {@code null} before the first endpoint starts. */

@@ -7,7 +7,10 @@ package io.github.cameltextme.otp;
  */
 public class TextMeOtpLimitStoreException extends TextMeOtpException {
 
+    private static final String FULL = "full";
+
     private final TextMeOtpOperation operation;
+    private final boolean full;
 
     /** The store is unreachable, for the reason given. */
     public TextMeOtpLimitStoreException(TextMeOtpOperation operation, String message, Throwable cause) {
@@ -17,11 +20,17 @@ public class TextMeOtpLimitStoreException extends TextMeOtpException {
     private TextMeOtpLimitStoreException(TextMeOtpOperation operation, String state, String message, Throwable cause) {
         super("TextMe " + operation.apiCommand() + ": the limit store is " + state + ": " + message, cause);
         this.operation = operation;
+        this.full = FULL.equals(state);
     }
 
     /** The store in this JVM's memory is full, for the reason given. */
     public static TextMeOtpLimitStoreException full(TextMeOtpOperation operation, String message) {
-        return new TextMeOtpLimitStoreException(operation, "full", message, null);
+        return new TextMeOtpLimitStoreException(operation, FULL, message, null);
+    }
+
+    /** Whether the store in this JVM's memory was full, rather than the store unreachable. */
+    public boolean isFull() {
+        return full;
     }
 
     /** The operation that was refused. */

@@ -70,6 +70,31 @@ class TextMeOtpLimitsFloodTest {
         assertRefusedBy(TextMeOtpLimit.FAILED_VALIDATIONS, () -> limiter.reserveValidation(VICTIM, APP_ID, null));
     }
 
+    @Test
+    void validatesFromMoreClientsThanTheirStoreHoldsGoOnWithoutAClientCountWhileWrongCodesStillCount() {
+        InMemoryLimitStore fewClients = new InMemoryLimitStore(2, clock);
+        LimitStores stores = new LimitStores(null, counts, fewClients);
+        TextMeOtpConfiguration configuration = new TextMeOtpConfiguration();
+        configuration.setUsername("leeroy");
+        configuration.setApiToken("tk-5f0c1d2e9a8b7c6d");
+        configuration.setFailedValidationLimit(1);
+        configuration.setClientValidationLimit(1);
+        EndpointLimiter limits = new EndpointLimiter(configuration, stores);
+        limits.reserveSend(VICTIM, APP_ID, null);
+
+        limits.reserveValidation(OTHER_PHONE, APP_ID, "198.51.100.1");
+        limits.reserveValidation(OTHER_PHONE, APP_ID, "198.51.100.2");
+        limits.reserveValidation(OTHER_PHONE, APP_ID, "198.51.100.3");
+        limits.reserveValidation(VICTIM, APP_ID, "198.51.100.4");
+
+        assertEquals(2, fewClients.keys());
+        assertEquals(2, stores.clientValidationsUncounted());
+        assertRefusedBy(TextMeOtpLimit.CLIENT_VALIDATIONS,
+                        () -> limits.reserveValidation(OTHER_PHONE, APP_ID, "198.51.100.1"));
+        assertRefusedBy(TextMeOtpLimit.FAILED_VALIDATIONS,
+                        () -> limits.reserveValidation(VICTIM, APP_ID, "198.51.100.5"));
+    }
+
     private static void assertRefusedBy(TextMeOtpLimit limit, Runnable reservation) {
         assertEquals(limit, assertThrows(TextMeOtpRateLimitException.class, reservation::run).getLimit());
     }

@@ -167,7 +167,8 @@ class TextMeOtpObservabilityTest extends TextMeOtpTestSupport {
 
         ObjectName limited = endpointMBean("send?accountSendLimit=3&clientSendLimit=1&limitsEnabled=true");
         assertEquals(3L, JMX.getAttribute(limited, "LimitRefusalCount"));
-        assertEquals("{RESEND_INTERVAL=1, PHONE_SENDS=0, CLIENT_SENDS=1, ACCOUNT_SENDS=1, FAILED_VALIDATIONS=0, CLIENT_VALIDATIONS=0}",
+        assertEquals("{RESEND_INTERVAL=1, PHONE_SENDS=0, CLIENT_SENDS=1, ACCOUNT_SENDS=1, FAILED_VALIDATIONS=0,"
+                     + " CLIENT_VALIDATIONS=0}",
                      JMX.getAttribute(limited, "LimitRefusalsByLimit"));
         assertEquals(3L, JMX.getAttribute(limited, "SentCount"));
 

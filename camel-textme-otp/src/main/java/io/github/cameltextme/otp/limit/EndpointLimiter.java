@@ -43,6 +43,7 @@ public final class EndpointLimiter {
     private final LimitRule accountSends;
     private final LimitRule failedValidations;
     private final LimitRule clientValidations;
+    private final Runnable uncountedClientValidations;
 
     /**
      * The limits the configuration sets, counted in the stores; the configuration's {@code limitsEnabled} is for the
@@ -51,6 +52,7 @@ public final class EndpointLimiter {
     public EndpointLimiter(TextMeOtpConfiguration configuration, LimitStores stores) {
         this.primary = stores.primary(configuration.getConnectTimeout());
         this.fallback = configuration.isFallbackToMemory() ? stores.fallback(configuration.getConnectTimeout()) : null;
+        this.uncountedClientValidations = stores::clientValidationUncounted;
         this.keys = new LimitKeys(configuration.getApiToken());
         this.accountPrefix = KEY_PREFIX + configuration.getUsername() + ":";
         this.phoneSends = LimitRule.perPhone(Duration.ofMillis(configuration.getResendInterval()),
@@ -71,8 +73,9 @@ public final class EndpointLimiter {
     }
 
     /**
-     * Takes a place for a send in the phone's limits (the resend interval and the count), the client's and the
-     * account's, and records the code sent to the phone.
+     * Takes a place for a send in the client's limit, the phone's (the resend interval and the count) and the
+     * account's, and records the code sent to the phone. The caller's own place comes first, so that a caller its
+     * limit refuses never holds, even for a moment, a place of the phone it names.
      *
      * @param  clientKey                    the caller; {@code null} or blank when the client limit does not count it
      * @throws TextMeOtpRateLimitException  when a limit refuses the send
@@ -84,11 +87,11 @@ public final class EndpointLimiter {
         return reserve(TextMeOtpOperation.send, stores -> {
             Reservation reservation = new Reservation(
                     TextMeOtpOperation.send, stores.counts().deadlineFromNow(), stores.fallback());
-            if (phoneSends != null) {
-                take(reservation, stores.counts(), phoneSends, phoneKey(phoneSends, appId, phoneHash), phone);
-            }
             if (clientHash != null) {
                 take(reservation, stores.counts(), clientSends, clientKey(clientSends, clientHash), phone);
+            }
+            if (phoneSends != null) {
+                take(reservation, stores.counts(), phoneSends, phoneKey(phoneSends, appId, phoneHash), phone);
             }
             if (accountSends != null) {
                 take(reservation, stores.counts(), accountSends, accountKey(accountSends), phone);
@@ -105,8 +108,9 @@ public final class EndpointLimiter {
     }
 
     /**
-     * Takes a place for a validation in the count of wrong codes for the phone, when the phone was sent a code or has
-     * wrong codes counted, and in the count of validates for the client.
+     * Takes a place for a validation in the count of validates for the client (unless that store is full), then in the
+     * count of wrong codes for the phone, when the phone was sent a code or has wrong codes counted, or for any phone
+     * while the shared store is unreachable and the endpoint counts in memory, which holds no record of codes sent.
      *
      * @param  clientKey                    the caller; {@code null} or blank when the client limit does not count it
      * @throws TextMeOtpRateLimitException  when the phone has had too many wrong codes, or the client too many tries
@@ -122,17 +126,17 @@ public final class EndpointLimiter {
         return reserve(TextMeOtpOperation.validate, stores -> {
             Reservation reservation = new Reservation(
                     TextMeOtpOperation.validate, stores.counts().deadlineFromNow(), stores.fallback());
+            if (clientHash != null) {
+                takeUnlessFull(reservation, stores.clientValidations(), clientValidations,
+                               clientKey(clientValidations, clientHash), phone);
+            }
             if (failedValidations != null) {
                 String wrongCodes = phoneKey(failedValidations, appId, phoneHash);
-                boolean counted = guarded(reservation, () -> isCountedOrSentACode(
+                boolean counted = stores.fallback() || guarded(reservation, () -> isCountedOrSentACode(
                         stores.counts(), wrongCodes, sentCodeKey(appId, phoneHash), reservation.deadline()));
                 if (counted) {
                     take(reservation, stores.counts(), failedValidations, wrongCodes, phone);
                 }
-            }
-            if (clientHash != null) {
-                take(reservation, stores.clientValidations(), clientValidations,
-                     clientKey(clientValidations, clientHash), phone);
             }
             return reservation;
         });
@@ -192,6 +196,21 @@ public final class EndpointLimiter {
             throw reservation.givenBackAfter(refusal, reservation.deadline());
         }
         reservation.add(store, key, rule);
+    }
+
+    /**
+     * Takes a place in a client's count of validates; when that store is full, the validate goes on without it (the
+     * phone's wrong codes still count), so that validates from many addresses cannot stop everyone's validates.
+     */
+    private void takeUnlessFull(Reservation reservation, LimitStore store, LimitRule rule, String key, String phone) {
+        try {
+            take(reservation, store, rule, key, phone);
+        } catch (TextMeOtpLimitStoreException e) {
+            if (!e.isFull()) {
+                throw e;
+            }
+            uncountedClientValidations.run();
+        }
     }
 
     /** The store's answer; when the store fails, the places already taken are given back first. */

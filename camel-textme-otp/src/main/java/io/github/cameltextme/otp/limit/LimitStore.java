@@ -103,8 +103,9 @@ final class LimitStore {
     }
 
     /**
-     * Gives one token back to the key's bucket, never above its capacity. It is sent even to a store known to be down,
-     * whose client may deliver it when the store is back; it is waited for only while the store answers.
+     * Gives one token back to the key's bucket, never above its capacity. To a store with Bucket4j's asynchronous API
+     * it is sent even while the store is known to be down, as its client may deliver it when the store is back, and
+     * waited for only while the store answers; a store without that API is asked as for any other call.
      */
     void giveBack(TextMeOtpOperation operation, String key, BucketConfiguration bucket, long deadline) {
         if (asyncProxies == null) {
@@ -130,7 +131,7 @@ final class LimitStore {
      */
     private <T> T ask(TextMeOtpOperation operation, long deadline, Supplier<CompletableFuture<T>> async,
                       Supplier<T> sync, Predicate<T> tookAPlace, String key, BucketConfiguration bucket) {
-        if (availability.isDown() && !availability.probeIfDue(deadline)) {
+        if (availability.isDown() && !availability.probeIfDue(key, deadline)) {
             throw new StoreUnreachableException(
                     "it has not answered since a call failed " + availability.downForMillis() + " ms ago", null);
         }

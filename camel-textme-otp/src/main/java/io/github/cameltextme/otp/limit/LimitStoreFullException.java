@@ -7,7 +7,7 @@ package io.github.cameltextme.otp.limit;
 public final class LimitStoreFullException extends RuntimeException {
 
     LimitStoreFullException(long maxKeys) {
-        super("the store in this JVM's memory is full: it holds its " + maxKeys + " keys, each a count that restricts"
-              + " a phone, a client or the account until its window has passed");
+        super("this JVM's memory holds its " + maxKeys + " keys, each a count that restricts a phone, a client or the"
+              + " account until its window has passed");
     }
 }

@@ -3,15 +3,20 @@ package io.github.cameltextme.otp.limit;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the endpoints of one component count their limits. With a shared store (the {@code limitStore} option, e.g.
  * Redis) every count lives there, and endpoints with {@code fallbackToMemory} count in this JVM's memory while it is
  * unreachable. Without one, the counts live in memory: one {@link InMemoryLimitStore} for the counts of sends and
  * wrong codes, and one of its own for the validates counted per client, so that validates from many addresses can
- * never fill the store that sends need.
+ * never fill the store that sends need; when that one is full, validates from new client keys go on without a client
+ * count (warned once, counted in {@link #clientValidationsUncounted()}), while each phone's wrong codes still count.
  */
 public final class LimitStores {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LimitStores.class);
 
     private final ProxyManager<String> shared;
     private final StoreAvailability sharedAvailability;
@@ -20,6 +25,8 @@ public final class LimitStores {
     private final StoreAvailability inMemoryAvailability;
     private final StoreAvailability inMemoryClientValidationsAvailability;
     private final LongAdder placesGivenBackLate = new LongAdder();
+    private final LongAdder clientValidationsUncounted = new LongAdder();
+    private volatile boolean warnedClientValidationsFull;
 
     /**
      * @param shared                    the shared store, or {@code null} to count in memory only
@@ -52,6 +59,22 @@ public final class LimitStores {
      */
     public long placesGivenBackLate() {
         return placesGivenBackLate.sum();
+    }
+
+    /** Validates let through without a client count because the in-memory store of those counts was full. */
+    public long clientValidationsUncounted() {
+        return clientValidationsUncounted.sum();
+    }
+
+    /** A validate went on without a client count: the in-memory store of those counts is full. */
+    void clientValidationUncounted() {
+        clientValidationsUncounted.increment();
+        if (!warnedClientValidationsFull) {
+            warnedClientValidationsFull = true;
+            LOG.warn("The textme-otp store of validates per client in this JVM's memory is full ({} keys): validates"
+                     + " from new client keys are not counted by clientValidationLimit until keys leave it; the"
+                     + " wrong codes of each phone still count", inMemoryClientValidations.maxKeys());
+        }
     }
 
     /** Where an endpoint whose calls wait up to {@code timeoutMillis} counts: the shared store, else memory. */

@@ -15,15 +15,14 @@ import org.slf4j.LoggerFactory;
  * Whether one limit store answers, as its calls found it, shared by every endpoint that counts in it. After a call
  * failed, the store is known to be down: calls that need it fail at once instead of each waiting for its timeout, and
  * at most once every {@link #PROBE_INTERVAL_MILLIS} ms the first call to come asks the store again with a probe (a read
- * of a key no limit uses, which writes nothing), waiting for it no longer than that call would have waited; the first
- * answer of a probe or a call brings the store back. The change each way is logged once.
+ * of the key that call needs, which writes nothing and which the store's access rules allow), waiting for it no longer
+ * than that call would have waited; the first answer of a probe or a call brings the store back. The change each way
+ * is logged once.
  */
 final class StoreAvailability {
 
     /** How often a store known to be down is probed. */
     static final long PROBE_INTERVAL_MILLIS = 1_000;
-    /** A key no limit uses: reading it writes nothing. */
-    static final String PROBE_KEY = "textme-otp:probe";
     /** A probe with no answer after this long is given up, and the next one may start. */
     private static final long PROBE_GIVEN_UP_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long PROBE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(PROBE_INTERVAL_MILLIS);
@@ -87,21 +86,22 @@ final class StoreAvailability {
      * until the deadline; a probe still unanswered then goes on in the background when the store has Bucket4j's
      * asynchronous API. Only the caller that starts a probe waits: the others are answered at once.
      *
+     * @param  key      the key the caller needs, which the probe reads
      * @param  deadline the {@link System#nanoTime()} after which the caller waits no longer
      * @return          whether this call's own probe found the store back
      */
-    boolean probeIfDue(long deadline) {
+    boolean probeIfDue(String key, long deadline) {
         long now = System.nanoTime();
         long due = nextProbeNanos.get();
         if (now - due < 0 || !nextProbeNanos.compareAndSet(due, now + PROBE_INTERVAL_NANOS) || !startProbe(now)) {
             return false;
         }
         if (asyncProxies != null) {
-            return awaitProbe(now, deadline);
+            return awaitProbe(key, now, deadline);
         }
         boolean answered = false;
         try {
-            proxies.getProxyConfiguration(PROBE_KEY);
+            proxies.getProxyConfiguration(key);
             answered = true;
         } catch (RuntimeException e) {
             LOG.debug("The textme-otp limit store did not answer a probe: {}", e.getClass().getName());
@@ -111,10 +111,10 @@ final class StoreAvailability {
         return answered;
     }
 
-    private boolean awaitProbe(long started, long deadline) {
+    private boolean awaitProbe(String key, long started, long deadline) {
         CompletableFuture<?> probe;
         try {
-            probe = asyncProxies.getProxyConfiguration(PROBE_KEY);
+            probe = asyncProxies.getProxyConfiguration(key);
         } catch (RuntimeException e) {
             probeEnded(started, false);
             return false;
