@@ -42,6 +42,8 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
         case "appId": getOrCreateConfiguration(target).setAppId(property(camelContext, int.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "balancecheckinterval":
+        case "balanceCheckInterval": target.setBalanceCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsendlimit":
@@ -130,6 +132,8 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
         case "appId": return int.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "balancecheckinterval":
+        case "balanceCheckInterval": return long.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
         case "clientsendlimit":
@@ -214,6 +218,8 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
         case "appId": return getOrCreateConfiguration(target).getAppId();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "balancecheckinterval":
+        case "balanceCheckInterval": return target.getBalanceCheckInterval();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "clientsendlimit":

@@ -1,6 +1,7 @@
 package io.github.cameltextme.otp;
 
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.cameltextme.otp.limit.InMemoryLimitStore;
@@ -24,13 +25,15 @@ import org.slf4j.LoggerFactory;
  * checks the code the user typed. Options set here are the defaults of every endpoint; endpoint options override them.
  * <p>
  * All endpoints share one bounded pool of connections to TextMe, closed when the component stops; an endpoint with
- * its own {@code sslContextParameters} has its own pool of the same size, closed when it stops.
+ * its own {@code sslContextParameters} has its own pool of the same size, closed when it stops. The readiness checks
+ * of its producers share one balance call per account per {@code balanceCheckInterval}, made on a thread of its own.
  */
 @Component("textme-otp")
 @ManagedResource(description = "Managed TextMe OTP component")
 public class TextMeOtpComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     public static final int DEFAULT_MAX_CONNECTIONS = 20;
+    public static final long DEFAULT_BALANCE_CHECK_INTERVAL_MILLIS = 30_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(TextMeOtpComponent.class);
 
@@ -47,6 +50,12 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
               description = "The most connections to TextMe open at once in the pool the endpoints share.")
     private int maxConnections = DEFAULT_MAX_CONNECTIONS;
 
+    @Metadata(label = "health", defaultValue = "" + DEFAULT_BALANCE_CHECK_INTERVAL_MILLIS,
+              javaType = "java.time.Duration",
+              description = "The time between two balance calls of the readiness checks for one account, shared by"
+                            + " all its endpoints.")
+    private long balanceCheckInterval = DEFAULT_BALANCE_CHECK_INTERVAL_MILLIS;
+
     @Metadata(label = "limits", autowired = true,
               description = "Where the limits count: a Bucket4j ProxyManager with String keys, e.g. on Redis. When not"
                             + " set, the counts live in this JVM's memory.")
@@ -60,6 +69,9 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
     private boolean perJvmLimitsLogged;
 
     private final TextMeOtpHttpTransport transport = new TextMeOtpHttpTransport();
+    /** The readiness checks' balance calls, on their own thread from Camel's ExecutorServiceManager while started. */
+    private final TextMeOtpBalanceChecks balanceChecks = new TextMeOtpBalanceChecks();
+    private ScheduledExecutorService balanceCheckExecutor;
 
     public TextMeOtpComponent() {
     }
@@ -71,9 +83,7 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
     @Override
     protected TextMeOtpEndpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters)
             throws Exception {
-        if (maxConnections < 1) {
-            throw new TextMeOtpValidationException("maxConnections", "must be at least 1 (was " + maxConnections + ")");
-        }
+        TextMeOtpOptionChecks.checkComponentOptions(maxConnections, balanceCheckInterval);
         TextMeOtpConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.setOperation(TextMeOtpOperation.fromUriPath(remaining));
         TextMeOtpEndpoint endpoint = new TextMeOtpEndpoint(uri, this, endpointConfiguration);
@@ -94,12 +104,25 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
     protected void doStart() throws Exception {
         super.doStart();
         transport.start();
+        balanceCheckExecutor = getCamelContext().getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "TextMeOtpBalanceCheck");
+        balanceChecks.start(balanceCheckExecutor, balanceCheckInterval);
     }
 
     @Override
     protected void doStop() throws Exception {
+        balanceChecks.stop();
+        if (balanceCheckExecutor != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(balanceCheckExecutor);
+            balanceCheckExecutor = null;
+        }
         transport.stop();
         super.doStop();
+    }
+
+    /** The balance calls of the readiness checks of this component's producers. */
+    TextMeOtpBalanceChecks getBalanceChecks() {
+        return balanceChecks;
     }
 
     /** A camel-http endpoint whose HttpClient carries the calls of one endpoint, on this component's pools. */
@@ -200,6 +223,14 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
 
     public void setLimitStore(ProxyManager<String> limitStore) {
         this.limitStore = limitStore;
+    }
+
+    public long getBalanceCheckInterval() {
+        return balanceCheckInterval;
+    }
+
+    public void setBalanceCheckInterval(long balanceCheckInterval) {
+        this.balanceCheckInterval = balanceCheckInterval;
     }
 
     public int getMaxConnections() {

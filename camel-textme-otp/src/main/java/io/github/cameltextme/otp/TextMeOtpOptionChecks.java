@@ -10,9 +10,10 @@ import io.github.cameltextme.otp.util.Masking;
 import org.apache.hc.core5.net.InetAddressUtils;
 
 /**
- * The checks of an endpoint's options, run by {@link TextMeOtpConfiguration#check()} when the endpoint is created:
- * required credentials, the base URL, the proxy, the timeouts and the limits. The options that are also message values
- * (source, appId, maxTries, validTime, text) follow {@link TextMeOtpInputRules}.
+ * The checks of the options, run when an endpoint is created: the endpoint's by {@link TextMeOtpConfiguration#check()}
+ * (required credentials, the base URL, the proxy, the timeouts and the limits), and those set on the component only by
+ * the component. The options that are also message values (source, appId, maxTries, validTime, text) follow
+ * {@link TextMeOtpInputRules}.
  */
 final class TextMeOtpOptionChecks {
 
@@ -39,6 +40,14 @@ final class TextMeOtpOptionChecks {
             TextMeOtpInputRules.validTime(configuration.getValidTime());
             TextMeOtpInputRules.smsText(configuration.getText());
         }
+    }
+
+    /** Throws a {@link TextMeOtpValidationException} for the first component-only option that does not hold. */
+    static void checkComponentOptions(int maxConnections, long balanceCheckInterval) {
+        if (maxConnections < 1) {
+            throw new TextMeOtpValidationException("maxConnections", "must be at least 1 (was " + maxConnections + ")");
+        }
+        positive("balanceCheckInterval", balanceCheckInterval);
     }
 
     private static void required(String option, String value) {

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Sends an OTP or validates a code: builds the request from the message, takes its places in the endpoint's limits,
  * makes exactly one API call (never a retry), and turns TextMe's answer into a {@link TextMeOtpResult} body and
  * headers, or a typed exception. It counts the outcomes on its endpoint and registers a readiness check with Camel's
- * producer health checks.
+ * producer health checks, which shares its account's balance calls.
  */
 public class TextMeOtpProducer extends DefaultProducer {
 
@@ -37,6 +37,7 @@ public class TextMeOtpProducer extends DefaultProducer {
     private final TextMeOtpCounters counters;
     private WritableHealthCheckRepository healthChecks;
     private TextMeOtpProducerHealthCheck healthCheck;
+    private TextMeOtpAccountBalanceCheck accountBalanceCheck;
 
     public TextMeOtpProducer(TextMeOtpEndpoint endpoint) {
         super(endpoint);
@@ -51,9 +52,15 @@ public class TextMeOtpProducer extends DefaultProducer {
         healthChecks = HealthCheckHelper.getHealthCheckRepository(
                 getEndpoint().getCamelContext(), "producers", WritableHealthCheckRepository.class);
         if (healthChecks != null) {
-            healthCheck = new TextMeOtpProducerHealthCheck(getEndpoint());
+            TextMeOtpBalanceChecks balanceChecks = getEndpoint().getComponent().getBalanceChecks();
+            accountBalanceCheck = balanceChecks.register(getEndpoint());
+            healthCheck = new TextMeOtpProducerHealthCheck(getEndpoint(), balanceChecks, accountBalanceCheck);
             healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
             healthChecks.addHealthCheck(healthCheck);
+            if (healthCheck.isEnabled() && healthChecks.isEnabled()) {
+                // the first balance call starts now, so that readiness does not wait for the first probe
+                balanceChecks.want(accountBalanceCheck);
+            }
         }
     }
 
@@ -61,7 +68,9 @@ public class TextMeOtpProducer extends DefaultProducer {
     protected void doStop() throws Exception {
         if (healthChecks != null && healthCheck != null) {
             healthChecks.removeHealthCheck(healthCheck);
+            getEndpoint().getComponent().getBalanceChecks().unregister(getEndpoint(), accountBalanceCheck);
         }
+        accountBalanceCheck = null;
         healthCheck = null;
         healthChecks = null;
         super.doStop();

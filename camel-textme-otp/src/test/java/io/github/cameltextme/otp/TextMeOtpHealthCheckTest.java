@@ -23,14 +23,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The opt-in producer health check against the TextMe simulator: it asks for the balance (never sends an SMS), is UP
- * with the right account, DOWN with a refused token or an unreachable server, and does not run unless Camel's producer
- * checks are enabled ({@code camel.health.producersEnabled=true}) and the component leaves them on.
+ * with the right account, DOWN with a refused token or an unreachable server, in one plain sentence, and does not run
+ * unless Camel's producer checks are enabled ({@code camel.health.producersEnabled=true}) and the component leaves them
+ * on. The balance calls run in the background: each test waits for the answer of the first one.
  */
 @ExtendWith(TextMeSimulatorExtension.class)
 class TextMeOtpHealthCheckTest {
@@ -44,9 +44,10 @@ class TextMeOtpHealthCheckTest {
     @Test
     void upWithTheRightAccountAndNoSmsSent() throws Exception {
         try (CamelContext context = startedContext(true, component -> { }, "textme-otp:send")) {
-            HealthCheck.Result result = onlyTextMeResult(context);
+            HealthCheck.Result result = checkedTextMeResult(context);
 
             assertEquals(HealthCheck.State.UP, result.getState(), () -> describe(result));
+            assertTrue(result.getMessage().isEmpty(), () -> describe(result));
             assertTrue(result.getCheck().isReadiness(), "a readiness check");
             assertFalse(result.getCheck().isLiveness(), "TextMe being away must not make the application restart");
             assertOnlyBalanceCallsAndNoSms(1);
@@ -56,46 +57,57 @@ class TextMeOtpHealthCheckTest {
     @Test
     void downWithAWrongTokenWithTextMesStatus() throws Exception {
         try (CamelContext context = startedContext(true, component -> { }, "textme-otp:send?apiToken=" + WRONG_TOKEN)) {
-            HealthCheck.Result result = onlyTextMeResult(context);
+            HealthCheck.Result result = checkedTextMeResult(context);
 
             assertEquals(HealthCheck.State.DOWN, result.getState(), () -> describe(result));
             assertEquals(3, result.getDetails().get("textme.status"), () -> describe(result));
-            assertTrue(result.getMessage().orElseThrow().contains("status 3"), () -> describe(result));
+            assertEquals("TextMe refused the credentials with status 3", result.getMessage().orElseThrow());
+            assertTrue(result.getError().isEmpty(), () -> describe(result));
             assertFalse(describe(result).contains(WRONG_TOKEN), () -> describe(result));
             assertOnlyBalanceCallsAndNoSms(1);
         }
     }
 
     @Test
-    void downWhenTheServerIsUnreachableWithTheError() throws Exception {
-        String closedPortUrl = "http://127.0.0.1:" + closedPort() + "/api";
-        try (CamelContext context = startedContext(true, component -> component.getConfiguration().setBaseUrl(closedPortUrl),
+    void downWhenTheServerIsUnreachableInOnePlainSentence() throws Exception {
+        int closedPort = closedPort();
+        String closedPortUrl = "http://127.0.0.1:" + closedPort + "/api";
+        try (CapturedLogs logs = CapturedLogs.atTrace();
+             CamelContext context = startedContext(true, component -> component.getConfiguration().setBaseUrl(closedPortUrl),
                                                    "textme-otp:send")) {
-            HealthCheck.Result result = onlyTextMeResult(context);
+            HealthCheck.Result result = checkedTextMeResult(context);
 
             assertEquals(HealthCheck.State.DOWN, result.getState(), () -> describe(result));
-            TextMeOtpTransportException error = assertInstanceOf(TextMeOtpTransportException.class,
-                                                                 result.getError().orElse(null), () -> describe(result));
-            assertFalse(error.mayHaveReachedServer(), "nothing listens on the port");
-            assertTrue(result.getMessage().isPresent(), () -> describe(result));
+            assertEquals("TextMe is unreachable", result.getMessage().orElseThrow());
+            assertTrue(result.getError().isEmpty(), "no exception in the answer: " + describe(result));
+            assertFalse(describe(result).contains(String.valueOf(closedPort)), () -> describe(result));
+            assertFalse(describe(result).contains("127.0.0.1"), () -> describe(result));
+            assertFalse(describe(result).contains("Exception"), () -> describe(result));
             assertFalse(result.getDetails().containsKey("textme.status"), "no TextMe status without an answer");
+            List<String> debugLines = logs.linesContaining("The balance call of");
+            assertTrue(debugLines.stream().anyMatch(line -> line.startsWith("DEBUG ")
+                                                            && line.contains(TextMeOtpTransportException.class.getName())),
+                       debugLines::toString);
+            assertTrue(logs.linesContaining(sim.token()).isEmpty(), "the token is in no log line");
             assertTrue(sim.requests().isEmpty());
         }
     }
 
     @Test
-    void goesDownAndUpAgainWithTheServer() throws Exception {
-        try (CamelContext context = startedContext(true, component -> { }, "textme-otp:send")) {
-            sim.failNext(1, 503);
-            HealthCheck.Result failed = onlyTextMeResult(context);
-            HealthCheck.Result recovered = onlyTextMeResult(context);
+    void goesDownAndUpAgainWithTheServerAtTheNextInterval() throws Exception {
+        sim.failNext(1, 503);
+        try (CamelContext context = startedContext(true, component -> component.setBalanceCheckInterval(100),
+                                                   "textme-otp:send")) {
+            HealthCheck.Result failed = checkedTextMeResult(context);
+            HealthCheck.Result recovered = AwaitedState.until(
+                    () -> onlyTextMeResult(context), result -> result.getState() == HealthCheck.State.UP, "UP again");
 
             assertEquals(HealthCheck.State.DOWN, failed.getState(), () -> describe(failed));
-            TextMeOtpTransportException error = assertInstanceOf(TextMeOtpTransportException.class,
-                                                                 failed.getError().orElse(null));
-            assertEquals(503, error.getHttpStatus());
-            assertEquals(HealthCheck.State.UP, recovered.getState(), () -> describe(recovered));
-            assertOnlyBalanceCallsAndNoSms(2);
+            assertEquals("TextMe is unreachable", failed.getMessage().orElseThrow());
+            assertTrue(failed.getError().isEmpty(), () -> describe(failed));
+            assertTrue(recovered.getMessage().isEmpty(), () -> describe(recovered));
+            assertTrue(sim.requests().size() >= 2, "the 503, then a balance call that TextMe answered");
+            assertTrue(sim.messages().isEmpty(), "the checks sent no SMS");
         }
     }
 
@@ -103,14 +115,16 @@ class TextMeOtpHealthCheckTest {
     void eachProducerOfARouteHasItsCheckAndItGoesAwayWithTheRoute() throws Exception {
         try (CamelContext context = startedContext(true, component -> { }, "textme-otp:send",
                                                    "textme-otp:validate?apiToken=" + WRONG_TOKEN)) {
-            List<HealthCheck.Result> results = textMeResults(context);
-            assertEquals(2, results.size(), results::toString);
+            List<HealthCheck.Result> results = checkedTextMeResults(context, 2);
             assertEquals(Stream.of(HealthCheck.State.UP, HealthCheck.State.DOWN).sorted().toList(),
                          results.stream().map(HealthCheck.Result::getState).sorted().toList(), results::toString);
+            TextMeOtpComponent component = context.getComponent("textme-otp", TextMeOtpComponent.class);
+            assertEquals(2, component.getBalanceChecks().accountsCalled(), "two tokens: two accounts");
 
             context.getRouteController().stopRoute("otp");
 
             assertTrue(textMeResults(context).isEmpty(), "a stopped producer leaves no check behind");
+            assertEquals(0, component.getBalanceChecks().accountsCalled(), "no balance call is left running");
             assertOnlyBalanceCallsAndNoSms(2);
         }
     }
@@ -168,7 +182,7 @@ class TextMeOtpHealthCheckTest {
     }
 
     /** What Camel Main does for {@code camel.health.producersEnabled=true}. */
-    private static void enableProducerChecks(CamelContext context) {
+    static void enableProducerChecks(CamelContext context) {
         HealthCheckRegistry registry = HealthCheckRegistry.get(context);
         HealthCheckRepository producers = registry.getRepository("producers")
                 .orElseGet(() -> (HealthCheckRepository) registry.resolveById("producers"));
@@ -181,6 +195,22 @@ class TextMeOtpHealthCheckTest {
         return HealthCheckHelper.invoke(context, check -> Map.of(), check -> !check.getId().startsWith(CHECK_ID_PREFIX),
                                         "full")
                 .stream().toList();
+    }
+
+    /** The results of the textme-otp checks once they are {@code count} and each has the outcome of a balance call. */
+    static List<HealthCheck.Result> checkedTextMeResults(CamelContext context, int count) {
+        return AwaitedState.until(() -> textMeResults(context),
+                                  results -> results.size() == count
+                                             && results.stream().noneMatch(TextMeOtpHealthCheckTest::notCheckedYet),
+                                  "the first balance call of every check");
+    }
+
+    static boolean notCheckedYet(HealthCheck.Result result) {
+        return result.getMessage().filter("TextMe has not been checked yet"::equals).isPresent();
+    }
+
+    private static HealthCheck.Result checkedTextMeResult(CamelContext context) {
+        return checkedTextMeResults(context, 1).get(0);
     }
 
     private static HealthCheck.Result onlyTextMeResult(CamelContext context) {

@@ -47,6 +47,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -106,7 +107,9 @@ class TextMeOtpSecretsEverywhereTest {
         String code;
         String wrongCode;
         try (CapturedLogs logs = CapturedLogs.atTrace()) {
-            try (CamelContext context = instrumentedContext(true, c -> { })) {
+            // the readiness checks call the balance every 100 ms, so that they see each answer of the echoing server
+            try (CamelContext context = instrumentedContext(
+                    true, c -> c.getComponent("textme-otp", TextMeOtpComponent.class).setBalanceCheckInterval(100))) {
                 context.addRoutes(new RouteBuilder() {
                     @Override
                     public void configure() {
@@ -139,16 +142,20 @@ class TextMeOtpSecretsEverywhereTest {
                     echo.stubFor(post(urlPathEqualTo("/api")).willReturn(response));
                     record(outputs, "echoing server: " + answer, validate(template, "direct:echo", ECHO_CODE));
                 });
-                assertEquals(echoingAnswers().size(), echo.getAllServeEvents().size(), "each answer was served");
+                assertEquals(echoingAnswers().size(), echo.findAll(postRequestedFor(urlPathEqualTo("/api"))
+                        .withRequestBody(matchingJsonPath("$." + TextMeOtpOperation.validate.apiCommand()))).size(),
+                             "each answer was served");
 
                 echo.resetMappings();
                 echo.stubFor(post(urlPathEqualTo("/api")).withRequestBody(matchingJsonPath("$.balance"))
                         .willReturn(okJson("{\"status\":3,\"message\":\"token " + TOKEN + " of " + USERNAME + " refused\"}")));
-                outputs.put("health, balance refused", healthResults(context));
+                outputs.put("health, balance refused", AwaitedState.until(
+                        () -> healthResults(context), health -> health.contains("textme.status=3"), "a refused balance"));
                 echo.resetMappings();
                 echo.stubFor(post(urlPathEqualTo("/api")).willReturn(aResponse().withStatus(200)
                         .withHeader("Content-Type", "text/html").withBody("<html>token " + TOKEN + "</html>")));
-                outputs.put("health, HTML page", healthResults(context));
+                outputs.put("health, HTML page", AwaitedState.until(
+                        () -> healthResults(context), health -> health.contains("TextMe is unreachable"), "an HTML page"));
 
                 outputs.put("JMX", jmxDump());
                 outputs.put("dev consoles", devConsoles(context));

@@ -198,6 +198,10 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
      * camel.health.producersEnabled=true.
      */
     private Boolean healthCheckProducerEnabled = true;
+    /**
+     * The time between two balance calls of the readiness checks for one account, shared by all its endpoints.
+     */
+    private Duration balanceCheckInterval = Duration.ofMillis(TextMeOtpComponent.DEFAULT_BALANCE_CHECK_INTERVAL_MILLIS);
 
     public String getUsername() {
         return username;
@@ -509,5 +513,13 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
 
     public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
         this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    public Duration getBalanceCheckInterval() {
+        return balanceCheckInterval;
+    }
+
+    public void setBalanceCheckInterval(Duration balanceCheckInterval) {
+        this.balanceCheckInterval = balanceCheckInterval;
     }
 }

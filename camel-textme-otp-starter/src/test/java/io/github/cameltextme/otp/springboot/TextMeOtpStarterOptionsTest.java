@@ -39,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
                         "camel.component.textme-otp.proxy-auth-password=proxy-secret",
                         "camel.component.textme-otp.health-check-producer-enabled=false",
                         "camel.component.textme-otp.health-check-consumer-enabled=false",
+                        "camel.component.textme-otp.balance-check-interval=2m",
                         "camel.component.textme-otp.use-global-ssl-context-parameters=true",
                         "camel.component.textme-otp.ssl-context-parameters=#myTls",
                         "camel.component.textme-otp.connect-timeout=3s",
@@ -97,6 +98,7 @@ class TextMeOtpStarterOptionsTest {
         assertEquals(7, component.getMaxConnections());
         assertFalse(component.isHealthCheckProducerEnabled());
         assertFalse(component.isHealthCheckConsumerEnabled());
+        assertEquals(120_000, component.getBalanceCheckInterval());
         assertTrue(component.isUseGlobalSslContextParameters());
     }
 

@@ -37,7 +37,7 @@ class HealthTest {
     void healthIsUpWithTheTextMeCheckAskingTheBalanceOnly() throws Exception {
         sim.clearRequests();
 
-        HealthEndpoint.Answer health = new HealthEndpoint(port).get("");
+        HealthEndpoint.Answer health = new HealthEndpoint(port).await("", 200);
 
         assertEquals(200, health.status(), health.text());
         assertEquals("UP", health.body().path("status").asText(), health.text());
@@ -53,7 +53,7 @@ class HealthTest {
     void readinessIsUpWithTheTextMeCheck() throws Exception {
         sim.clearRequests();
 
-        HealthEndpoint.Answer readiness = new HealthEndpoint(port).get("/readiness");
+        HealthEndpoint.Answer readiness = new HealthEndpoint(port).await("/readiness", 200);
 
         assertEquals(200, readiness.status(), readiness.text());
         assertEquals("UP", readiness.body().path("components").path("camelReadinessState").path("status").asText(),
