@@ -131,6 +131,7 @@ class TextMeOtpObservabilityTest extends TextMeOtpTestSupport {
         assertEquals(InMemoryLimitStore.DEFAULT_MAX_KEYS, JMX.getAttribute(component, "InMemoryLimitKeysMax"));
         assertEquals(false, JMX.getAttribute(component, "LimitStoreDown"));
         assertEquals(0L, JMX.getAttribute(component, "LimitPlacesGivenBackLate"));
+        assertEquals(0L, JMX.getAttribute(component, "ClientValidationsUncounted"));
     }
 
     @Test
