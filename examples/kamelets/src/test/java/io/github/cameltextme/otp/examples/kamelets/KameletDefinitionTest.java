@@ -45,7 +45,8 @@ class KameletDefinitionTest {
             "proxyHost", "proxyPort", "proxyScheme", "proxyAuthUsername", "proxyAuthPassword",
             // limits one setting of which holds for every route of the service
             "limitsEnabled", "phoneSendWindow", "clientSendLimit", "clientSendWindow", "accountSendWindow",
-            "failedValidationLimit", "failedValidationWindow");
+            "failedValidationLimit", "failedValidationWindow", "clientValidationLimit", "clientValidationWindow",
+            "fallbackToMemory");
     /** What each Kamelet's JSON input may carry: the caller's data, never a setting. */
     private static final Map<String, Set<String>> INPUT_FIELDS = Map.of(
             "textme-otp-send-action", Set.of("phone"),
