@@ -116,9 +116,13 @@ public final class InMemoryLimitStore extends AbstractProxyManager<String> {
         return CompletableFuture.completedFuture(null);
     }
 
+    /**
+     * No: memory answers at once, so the component asks it synchronously, without the futures that waiting with a
+     * deadline on a remote store needs.
+     */
     @Override
     public boolean isAsyncModeSupported() {
-        return true;
+        return false;
     }
 
     @Override

@@ -18,29 +18,30 @@ final class LimitKeys {
     /** 128 of the HMAC's 256 bits: no two phones of one account will ever share a key, and keys stay short. */
     private static final int KEPT_BYTES = 16;
 
-    private final Mac keyed;
+    private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
+
+    /** A keyed Mac per thread, so that callers never share its state and no exchange creates one. */
+    private final ThreadLocal<Mac> keyed;
 
     LimitKeys(String apiToken) {
-        try {
-            keyed = Mac.getInstance(ALGORITHM);
-            keyed.init(new SecretKeySpec(apiToken.getBytes(StandardCharsets.UTF_8), ALGORITHM));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The JVM offers no " + ALGORITHM, e);
-        }
+        SecretKeySpec key = new SecretKeySpec(apiToken.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        keyedMac(key);
+        this.keyed = ThreadLocal.withInitial(() -> keyedMac(key));
     }
 
     /** The value's HMAC, base64url without padding. */
     String hash(String value) {
-        byte[] mac = macForThisCall().doFinal(value.getBytes(StandardCharsets.UTF_8));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac, KEPT_BYTES));
+        byte[] mac = keyed.get().doFinal(value.getBytes(StandardCharsets.UTF_8));
+        return BASE64.encodeToString(Arrays.copyOf(mac, KEPT_BYTES));
     }
 
-    /** A Mac of its own for each call, copied from the keyed one, so that callers never share its state. */
-    private Mac macForThisCall() {
+    private static Mac keyedMac(SecretKeySpec key) {
         try {
-            return (Mac) keyed.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("The JVM's " + ALGORITHM + " cannot be copied", e);
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The JVM offers no " + ALGORITHM, e);
         }
     }
 }

@@ -24,11 +24,11 @@ import org.slf4j.LoggerFactory;
  * One endpoint's access to one Bucket4j store. Calls made for one purpose share a deadline, the endpoint's
  * {@code connectTimeout} from when they began, so that a series of calls to a store that stopped answering costs that
  * timeout once; and once a call found the store failing, the next calls fail at once until the store answers again
- * ({@link StoreAvailability}). A store with Bucket4j's asynchronous API (Redis through Lettuce, memory) is waited for
+ * ({@link StoreAvailability}). A store with Bucket4j's asynchronous API (Redis through Lettuce) is waited for
  * only until the deadline, whatever its client's own patience, and a place it took after the exchange had given up on
  * it is given back as soon as its answer comes: a store that stalls, or whose client replays its commands on
  * reconnecting, keeps no place for an exchange that failed closed. A store without that API answers when its client
- * gives up.
+ * gives up, as this JVM's memory answers at once.
  * <p>
  * A store that is unreachable fails with {@link StoreUnreachableException}; one that is full, with a
  * {@link TextMeOtpLimitStoreException}.
