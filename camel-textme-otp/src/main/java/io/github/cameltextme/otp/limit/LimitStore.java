@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * ({@link StoreAvailability}). A store with Bucket4j's asynchronous API (Redis through Lettuce) is waited for
  * only until the deadline, whatever its client's own patience, and a place it took after the exchange had given up on
  * it is given back as soon as its answer comes: a store that stalls, or whose client replays its commands on
- * reconnecting, keeps no place for an exchange that failed closed. A store without that API answers when its client
- * gives up, as this JVM's memory answers at once.
+ * reconnecting, keeps no place for an exchange that failed closed. A store without that API, such as this JVM's
+ * memory, which answers at once, is waited for until it answers or its own client gives up.
  * <p>
  * A store that is unreachable fails with {@link StoreUnreachableException}; one that is full, with a
  * {@link TextMeOtpLimitStoreException}.
