@@ -81,7 +81,7 @@ class OtpFlowTest {
 
         answer.assertOnlyError(400);
         assertTrue(answer.body().path("error").asText().startsWith("Invalid phone: "), answer.body().toString());
-        assertTrue(sim.requests().isEmpty(), "nothing may reach TextMe");
+        assertTrue(OtpCalls.of(sim).isEmpty(), "nothing may reach TextMe");
     }
 
     @Test
@@ -90,7 +90,7 @@ class OtpFlowTest {
 
         answer.assertOnlyError(400);
         assertEquals("Invalid code: must be exactly 6 digits", answer.body().path("error").asText());
-        assertTrue(sim.requests().isEmpty(), "nothing may reach TextMe");
+        assertTrue(OtpCalls.of(sim).isEmpty(), "nothing may reach TextMe");
     }
 
     @Test
@@ -99,7 +99,7 @@ class OtpFlowTest {
 
         answer.assertOnlyError(400);
         assertEquals("the request body is not valid JSON", answer.body().path("error").asText());
-        assertTrue(sim.requests().isEmpty(), "nothing may reach TextMe");
+        assertTrue(OtpCalls.of(sim).isEmpty(), "nothing may reach TextMe");
     }
 
     @ParameterizedTest
@@ -108,7 +108,7 @@ class OtpFlowTest {
     void aBodyThatIsNotASendRequestIs400AndSendsNothing(String body) throws Exception {
         api.post("/otp/send", body).assertOnlyError(400);
 
-        assertTrue(sim.requests().isEmpty(), "nothing may reach TextMe");
+        assertTrue(OtpCalls.of(sim).isEmpty(), "nothing may reach TextMe");
     }
 
     @Test
@@ -117,7 +117,7 @@ class OtpFlowTest {
 
         api.send("052-123-4501").assertOnlyError(503);
 
-        assertEquals(1, sim.requests().size());
+        assertEquals(1, OtpCalls.of(sim).size());
     }
 
     @Test
@@ -137,7 +137,7 @@ class OtpFlowTest {
                 "{\"phone\": {\"phone\": \"0521234567\", \"text\": \"Pay here [code]\", \"source\": \"Bank\"}}");
 
         answer.assertOnlyError(400);
-        assertTrue(sim.requests().isEmpty(), "nothing may reach TextMe");
+        assertTrue(OtpCalls.of(sim).isEmpty(), "nothing may reach TextMe");
         assertTrue(sim.messages().isEmpty(), "no SMS");
     }
 

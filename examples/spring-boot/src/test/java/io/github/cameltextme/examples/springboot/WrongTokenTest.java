@@ -38,7 +38,7 @@ class WrongTokenTest {
     void aRefusedTokenIs502(CapturedOutput output) throws Exception {
         new OtpApi(port).send("0521234567").assertOnlyError(502);
 
-        assertEquals(1, sim.requests().size(), "the request reached TextMe");
+        assertEquals(1, OtpCalls.of(sim).size(), "the request reached TextMe");
         assertTrue(sim.messages().isEmpty(), "no SMS went out");
         assertTrue(output.getAll().contains("TextMe refused the credentials"), "the failure is logged");
         assertFalse(output.getAll().contains(WRONG_TOKEN), "the token is logged");
