@@ -9,16 +9,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.cameltextme.otp.limit.EndpointLimiter;
 import io.github.cameltextme.otp.simulator.LocalRedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.output.StatusOutput;
 import io.lettuce.core.protocol.CommandArgs;
@@ -246,11 +242,7 @@ class TextMeOtpRedisFaultsTest extends TextMeOtpTestSupport {
     /** A context whose limits count on the Redis, through a Lettuce client with its default reconnection. */
     private void startCamel(boolean fallbackToMemory) {
         storeClient = RedisClient.create(redis.uri());
-        StatefulRedisConnection<String, byte[]> connection
-                = storeClient.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-        ProxyManager<String> store = Bucket4jLettuce.casBasedBuilder(connection)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
-                .build();
+        ProxyManager<String> store = RedisLimitStore.on(storeClient);
 
         camel = new DefaultCamelContext();
         TextMeOtpComponent component = componentFor(USERNAME, TOKEN, apiUrl());

@@ -6,15 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.cameltextme.otp.limit.EndpointLimiter;
 import io.github.cameltextme.otp.simulator.LocalRedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
@@ -132,11 +128,7 @@ class TextMeOtpRedisLimitsTest extends TextMeOtpTestSupport {
     private ProducerTemplate startContext() {
         RedisClient client = RedisClient.create(redis.uri());
         clients.add(client);
-        StatefulRedisConnection<String, byte[]> connection
-                = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-        ProxyManager<String> store = Bucket4jLettuce.casBasedBuilder(connection)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
-                .build();
+        ProxyManager<String> store = RedisLimitStore.on(client);
 
         CamelContext context = new DefaultCamelContext();
         TextMeOtpComponent component = componentFor(USERNAME, TOKEN, apiUrl());
