@@ -11,7 +11,6 @@ import io.github.cameltextme.otp.limit.EndpointLimiter;
 import io.github.cameltextme.otp.simulator.LocalRedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.StringCodec;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
