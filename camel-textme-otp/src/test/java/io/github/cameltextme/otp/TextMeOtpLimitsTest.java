@@ -311,6 +311,34 @@ class TextMeOtpLimitsTest extends TextMeOtpTestSupport {
     }
 
     @Test
+    void aSendThatSentNothingTakesBackOnlyItsOwnRecordOfTheCode() {
+        String uri = "textme-otp:send?resendInterval=0&phoneSendLimit=0";
+        textMeAnswers(SENT);
+        send(uri, PHONE);
+        textMeAnswers("{\"status\":4,\"message\":\"not enough credit\"}");
+        assertThrows(CamelExecutionException.class, () -> template.requestBody(uri, PHONE));
+
+        textMeAnswers(WRONG_CODE);
+        String validateUri = "textme-otp:validate?failedValidationLimit=1";
+        validate(validateUri);
+        assertEquals(TextMeOtpLimit.FAILED_VALIDATIONS, refusedValidate(validateUri).getLimit(),
+                     "the first send's code is still recorded, so its wrong codes count");
+    }
+
+    @Test
+    void aSendToAPhoneThatSentNothingLeavesNoRecordOfACode() {
+        textMeAnswers("{\"status\":4,\"message\":\"not enough credit\"}");
+        assertThrows(CamelExecutionException.class, () -> template.requestBody("textme-otp:send", PHONE));
+        assertEquals(0, inMemoryKeys());
+
+        textMeAnswers(WRONG_CODE);
+        String validateUri = "textme-otp:validate?failedValidationLimit=1";
+        validate(validateUri);
+        validate(validateUri);
+        assertEquals(0, inMemoryKeys(), "no record of a code, so no wrong code counted");
+    }
+
+    @Test
     void theClientValidationLimitCountsEveryValidateOfOneClientKeyWhateverThePhone() {
         textMeAnswers(WRONG_CODE);
         String uri = "textme-otp:validate?clientValidationLimit=3&clientValidationWindow=10m";

@@ -32,7 +32,7 @@ public final class EndpointLimiter {
 
     private static final String KEY_PREFIX = "textme-otp:";
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
-    private static final LimitRule SENT_CODE = LimitRule.sentCode(SENT_CODE_LIFE);
+    private static final SentCodeRecord SENT_CODE = SentCodeRecord.lasting(SENT_CODE_LIFE);
 
     private final Targets primary;
     private final Targets fallback;
@@ -98,11 +98,10 @@ public final class EndpointLimiter {
             }
             String sentCode = sentCodeKey(appId, phoneHash);
             guarded(reservation, () -> {
-                stores.counts().takeAlways(TextMeOtpOperation.send, sentCode, SENT_CODE.bucket(),
-                                           reservation.deadline());
+                stores.counts().recordCodeSent(TextMeOtpOperation.send, sentCode, SENT_CODE, reservation.deadline());
                 return null;
             });
-            reservation.add(stores.counts(), sentCode, SENT_CODE);
+            reservation.addCodeSent(stores.counts(), sentCode, SENT_CODE);
             return reservation;
         });
     }
@@ -145,7 +144,7 @@ public final class EndpointLimiter {
     /** Whether the phone's wrong codes are counted already, or a code was sent to it. */
     private static boolean isCountedOrSentACode(LimitStore store, String wrongCodes, String sentCode, long deadline) {
         return store.holds(TextMeOtpOperation.validate, wrongCodes, deadline)
-               || store.holds(TextMeOtpOperation.validate, sentCode, deadline);
+               || store.holdsCodeSent(TextMeOtpOperation.validate, sentCode, deadline);
     }
 
     /**
@@ -170,7 +169,7 @@ public final class EndpointLimiter {
 
     /** {@code textme-otp:<username>:<appId>:code:<phone HMAC>}, whatever the endpoint's settings. */
     private String sentCodeKey(int appId, String phoneHash) {
-        return accountPrefix + appId + ":" + SENT_CODE.setting() + ":" + phoneHash;
+        return accountPrefix + appId + ":code:" + phoneHash;
     }
 
     /** {@code textme-otp:<username>:<setting>:<client key HMAC>}. */

@@ -52,18 +52,6 @@ record LimitRule(List<TextMeOtpLimit> limits, BucketConfiguration bucket, String
         return rule.build();
     }
 
-    /**
-     * Not a limit but the record that a code was sent to a phone, which lets its wrong codes be counted: a bucket of
-     * one token that takes {@code life} to come back, taken by each send and never refused, so that its key lives until
-     * {@code life} after the last send (a little longer after several), whatever the endpoint's settings.
-     */
-    static LimitRule sentCode(Duration life) {
-        BucketConfiguration record = BucketConfiguration.builder()
-                .addLimit(b -> b.capacity(1).refillGreedy(1, life))
-                .build();
-        return new LimitRule(List.of(), record, "code");
-    }
-
     /** The limit that refused a place: the first whose bandwidth has the fewest tokens left. */
     TextMeOtpLimit refusing(long[] availableTokensPerBandwidth) {
         int emptiest = 0;

@@ -1,5 +1,6 @@
 package io.github.cameltextme.otp.limit;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * ({@link StoreAvailability}). A store with Bucket4j's asynchronous API (Redis through Lettuce) is waited for
  * only until the deadline, whatever its client's own patience, and a place it took after the exchange had given up on
  * it is given back as soon as its answer comes: a store that stalls, or whose client replays its commands on
- * reconnecting, keeps no place for an exchange that failed closed. A store without that API, such as this JVM's
- * memory, which answers at once, is waited for until it answers or its own client gives up.
+ * reconnecting, keeps no place for an exchange that failed closed. A store without that API is waited for until it
+ * answers or its own client gives up. This JVM's memory ({@link InMemoryLimitStore}), which answers at once, is asked
+ * directly, each call in one pass, and holds the records of codes sent as plain entries.
  * <p>
  * A store that is unreachable fails with {@link StoreUnreachableException}; one that is full, with a
  * {@link TextMeOtpLimitStoreException}.
@@ -41,6 +43,7 @@ final class LimitStore {
     private final ProxyManager<String> proxies;
     private final AsyncProxyManager<String> asyncProxies;
     private final RemoteAsyncBucketBuilder<String> asyncBuckets;
+    private final InMemoryLimitStore memory;
     private final StoreAvailability availability;
     private final long timeoutMillis;
     private final LongAdder placesGivenBackLate;
@@ -52,6 +55,7 @@ final class LimitStore {
         this.buckets = proxies.builder();
         this.asyncProxies = proxies.isAsyncModeSupported() ? proxies.asAsync() : null;
         this.asyncBuckets = asyncProxies != null ? asyncProxies.builder() : null;
+        this.memory = proxies instanceof InMemoryLimitStore inMemory ? inMemory : null;
         this.availability = availability;
         this.timeoutMillis = timeoutMillis;
         this.placesGivenBackLate = placesGivenBackLate;
@@ -70,25 +74,63 @@ final class LimitStore {
                                          long deadline) {
         return ask(operation, deadline,
                    () -> asyncBuckets.build(key, bucket).asVerbose().tryConsumeAndReturnRemaining(1),
-                   () -> buckets.build(key, () -> bucket).asVerbose().tryConsumeAndReturnRemaining(1),
+                   memory != null
+                           ? () -> memory.tryTakeOne(key, bucket)
+                           : () -> buckets.build(key, () -> bucket).asVerbose().tryConsumeAndReturnRemaining(1),
                    taken -> taken.getValue().isConsumed(), key, bucket);
     }
 
     /** Takes one token of the key's bucket whatever it holds, creating the bucket if the store has none. */
-    void takeAlways(TextMeOtpOperation operation, String key, BucketConfiguration bucket, long deadline) {
+    private void takeAlways(TextMeOtpOperation operation, String key, BucketConfiguration bucket, long deadline) {
         ask(operation, deadline,
             () -> asyncBuckets.build(key, bucket).consumeIgnoringRateLimits(1),
             () -> buckets.build(key, () -> bucket).consumeIgnoringRateLimits(1),
             penalty -> true, key, bucket);
     }
 
+    /**
+     * Records a code sent under the key: a plain entry when the store is this JVM's memory, else the record's bucket,
+     * taken whatever it holds.
+     */
+    void recordCodeSent(TextMeOtpOperation operation, String key, SentCodeRecord record, long deadline) {
+        if (memory == null) {
+            takeAlways(operation, key, record.bucket(), deadline);
+            return;
+        }
+        ask(operation, deadline, null, () -> {
+            memory.recordCodeSent(key, record.life());
+            return null;
+        }, recorded -> false, key, null);
+    }
+
+    /** Whether the store holds a record of a code sent under the key; asking creates none. */
+    boolean holdsCodeSent(TextMeOtpOperation operation, String key, long deadline) {
+        if (memory == null) {
+            return holds(operation, key, deadline);
+        }
+        return ask(operation, deadline, null, () -> memory.holdsCodeSent(key), held -> false, key, null);
+    }
+
+    /** Takes back one send's record of a code under the key, as {@link #giveBack} gives back a place. */
+    void forgetCodeSent(TextMeOtpOperation operation, String key, SentCodeRecord record, long deadline) {
+        if (memory == null) {
+            giveBack(operation, key, record.bucket(), deadline);
+            return;
+        }
+        ask(operation, deadline, null, () -> {
+            memory.forgetCodeSent(key);
+            return null;
+        }, forgotten -> false, key, null);
+    }
+
     /** Whether the store holds a bucket for the key; asking creates none. */
     boolean holds(TextMeOtpOperation operation, String key, long deadline) {
         return ask(operation, deadline,
-                   () -> asyncProxies.getProxyConfiguration(key),
-                   () -> proxies.getProxyConfiguration(key),
-                   configuration -> false, key, null)
-                .isPresent();
+                   () -> asyncProxies.getProxyConfiguration(key).thenApply(Optional::isPresent),
+                   memory != null
+                           ? () -> memory.holds(key)
+                           : () -> proxies.getProxyConfiguration(key).isPresent(),
+                   held -> false, key, null);
     }
 
     /** Removes the key's bucket: its count starts again from zero. */
@@ -110,7 +152,11 @@ final class LimitStore {
     void giveBack(TextMeOtpOperation operation, String key, BucketConfiguration bucket, long deadline) {
         if (asyncProxies == null) {
             ask(operation, deadline, null, () -> {
-                buckets.build(key, () -> bucket).addTokens(1);
+                if (memory != null) {
+                    memory.giveBackOne(key, bucket);
+                } else {
+                    buckets.build(key, () -> bucket).addTokens(1);
+                }
                 return null;
             }, given -> false, key, bucket);
             return;

@@ -51,7 +51,11 @@ public final class Reservation {
     }
 
     void add(LimitStore store, String key, LimitRule rule) {
-        places.add(new Place(store, key, rule));
+        places.add(new Counted(store, key, rule));
+    }
+
+    void addCodeSent(LimitStore store, String key, SentCodeRecord record) {
+        places.add(new CodeSent(store, key, record));
     }
 
     /**
@@ -66,7 +70,7 @@ public final class Reservation {
     <E extends RuntimeException> E givenBackAfter(E failure, long callsDeadline) {
         for (Place place : places) {
             try {
-                place.store().giveBack(operation, place.key(), place.rule().bucket(), callsDeadline);
+                place.giveBack(operation, callsDeadline);
             } catch (TextMeOtpLimitStoreException e) {
                 failure.addSuppressed(e);
             } catch (StoreUnreachableException e) {
@@ -83,7 +87,8 @@ public final class Reservation {
      */
     public void clearWrongCodes() {
         for (Place place : places) {
-            if (place.rule().limits().contains(TextMeOtpLimit.FAILED_VALIDATIONS)) {
+            if (place instanceof Counted counted
+                && counted.rule().limits().contains(TextMeOtpLimit.FAILED_VALIDATIONS)) {
                 try {
                     place.store().clear(operation, place.key(), place.store().deadlineFromNow());
                 } catch (StoreUnreachableException e) {
@@ -93,6 +98,31 @@ public final class Reservation {
         }
     }
 
-    private record Place(LimitStore store, String key, LimitRule rule) {
+    /** A place the exchange took, which it can give back. */
+    private sealed interface Place {
+
+        LimitStore store();
+
+        String key();
+
+        void giveBack(TextMeOtpOperation operation, long deadline);
+    }
+
+    /** A place in the counts of a rule. */
+    private record Counted(LimitStore store, String key, LimitRule rule) implements Place {
+
+        @Override
+        public void giveBack(TextMeOtpOperation operation, long deadline) {
+            store.giveBack(operation, key, rule.bucket(), deadline);
+        }
+    }
+
+    /** The record of the code this send sent. */
+    private record CodeSent(LimitStore store, String key, SentCodeRecord record) implements Place {
+
+        @Override
+        public void giveBack(TextMeOtpOperation operation, long deadline) {
+            store.forgetCodeSent(operation, key, record, deadline);
+        }
     }
 }
