@@ -326,6 +326,65 @@ class TextMeOtpLimitsTest extends TextMeOtpTestSupport {
     }
 
     @Test
+    void aSendThatSentNothingDoesNotProlongTheRecordOfAnEarlierCode() {
+        String uri = "textme-otp:send?resendInterval=0&phoneSendLimit=0";
+        textMeAnswers(SENT);
+        send(uri, PHONE);
+        clock.advance(Duration.ofMinutes(10));
+        textMeAnswers("{\"status\":4,\"message\":\"not enough credit\"}");
+        assertThrows(CamelExecutionException.class, () -> template.requestBody(uri, PHONE));
+
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals(0, inMemoryKeys(), "the record lasts as the first send made it: 15 minutes");
+    }
+
+    @Test
+    void aSecondSendRenewsTheRecordOfItsCode() {
+        String uri = "textme-otp:send?resendInterval=0&phoneSendLimit=0";
+        textMeAnswers(SENT);
+        send(uri, PHONE);
+        clock.advance(Duration.ofMinutes(10));
+        send(uri, PHONE);
+        clock.advance(Duration.ofMinutes(6));
+
+        textMeAnswers(WRONG_CODE);
+        String validateUri = "textme-otp:validate?failedValidationLimit=1";
+        validate(validateUri);
+        assertEquals(TextMeOtpLimit.FAILED_VALIDATIONS, refusedValidate(validateUri).getLimit(),
+                     "16 minutes after the first send, the second's code is still recorded");
+    }
+
+    @Test
+    void aFullInMemoryStoreRefusesTheRecordOfACodeForANewPhoneAndSendsNothing() {
+        context.getComponent("textme-otp", TextMeOtpComponent.class).setLimitStore(new InMemoryLimitStore(1, clock));
+        String uri = "textme-otp:send?resendInterval=0&phoneSendLimit=0";
+        textMeAnswers(SENT);
+        send(uri, PHONE);
+
+        TextMeOtpLimitStoreException full = failure(TextMeOtpLimitStoreException.class, uri, "0527654321", Map.of());
+        assertTrue(full.isFull(), full.getMessage());
+        assertEquals(1, requests().size(), "requests TextMe received");
+        send(uri, PHONE);
+        assertEquals(2, requests().size(), "a phone whose code is recorded is sent again");
+    }
+
+    @Test
+    void fiftyConcurrentSendsToOnePhoneThatSentNothingLeaveNoRecord() throws Exception {
+        String uri = "textme-otp:send?resendInterval=0&phoneSendLimit=0";
+        textMeAnswers("{\"status\":4,\"message\":\"not enough credit\"}");
+        List<Object> outcomes = ConcurrentCalls.run(50, i -> () -> {
+            try {
+                return template.requestBody(uri, PHONE);
+            } catch (CamelExecutionException e) {
+                return e.getCause().getClass();
+            }
+        });
+        assertEquals(50, outcomes.stream().filter(o -> o == TextMeOtpApiException.class).count(), outcomes::toString);
+        assertEquals(50, requests().size(), "requests TextMe received");
+        assertEquals(0, inMemoryKeys());
+    }
+
+    @Test
     void aSendToAPhoneThatSentNothingLeavesNoRecordOfACode() {
         textMeAnswers("{\"status\":4,\"message\":\"not enough credit\"}");
         assertThrows(CamelExecutionException.class, () -> template.requestBody("textme-otp:send", PHONE));

@@ -31,7 +31,9 @@ import io.github.bucket4j.distributed.remote.commands.VerboseCommand;
  * keys reset the counts of others; this store is unbounded in Caffeine and bounded here.
  * <p>
  * It also holds the records of codes sent ({@link SentCodeRecord}) as plain expiring entries, which cost a fraction of
- * a bucket; they count towards {@code maxKeys} as buckets do.
+ * a bucket and count towards {@code maxKeys} as buckets do; they are seen through the methods of this package only, not
+ * through Bucket4j's proxies. Whether a key is new is decided before it is written, so callers adding new keys at the
+ * same moment can take the store past {@code maxKeys} by at most their number.
  */
 public final class InMemoryLimitStore extends AbstractProxyManager<String> {
 
@@ -49,8 +51,8 @@ public final class InMemoryLimitStore extends AbstractProxyManager<String> {
     }
 
     /**
-     * A store of at most {@code maxKeys} keys whose buckets, and their expiry, read this wall clock: tests let a window
-     * pass without waiting for it.
+     * A store of at most {@code maxKeys} keys whose buckets and records, and their expiry, read this wall clock: tests
+     * let a window pass without waiting for it.
      */
     public InMemoryLimitStore(long maxKeys, TimeMeter clock) {
         super(ClientSideConfig.getDefault().withClientClock(clock));
@@ -67,7 +69,7 @@ public final class InMemoryLimitStore extends AbstractProxyManager<String> {
                 .executor(Runnable::run)
                 .ticker(clock::currentTimeNanos)
                 .expireAfter(Expiry.writing((String key, SentCodes sent)
-                        -> Duration.ofNanos(sent.untilNanos() - clock.currentTimeNanos())))
+                        -> Duration.ofNanos(sent.goneAtNanos() - clock.currentTimeNanos())))
                 .build();
     }
 
@@ -132,17 +134,18 @@ public final class InMemoryLimitStore extends AbstractProxyManager<String> {
     }
 
     /**
-     * Records a code sent under the key, until {@code life} from now; a key new to a full store fails with
-     * {@link LimitStoreFullException}.
+     * Records a code sent under the key, as a bucket of one token that takes {@code life} to come back would count it,
+     * taken whatever it holds: the record lasts until {@code life} after now, or {@code life} longer than it did. A key
+     * new to a full store fails with {@link LimitStoreFullException}.
      */
     void recordCodeSent(String key, Duration life) {
-        long until = clock.currentTimeNanos() + life.toNanos();
+        long now = clock.currentTimeNanos();
         boolean full = isFull();
         sentCodes.asMap().compute(key, (k, held) -> {
             if (held == null && full) {
                 throw new LimitStoreFullException(maxKeys);
             }
-            return new SentCodes(held == null ? 1 : held.sends() + 1, until);
+            return new SentCodes((held == null ? now : Math.max(held.goneAtNanos(), now)) + life.toNanos());
         });
     }
 
@@ -151,10 +154,16 @@ public final class InMemoryLimitStore extends AbstractProxyManager<String> {
         return sentCodes.getIfPresent(key) != null;
     }
 
-    /** Takes back one send's record of a code: the key leaves once no send that recorded it is left. */
-    void forgetCodeSent(String key) {
-        sentCodes.asMap().computeIfPresent(
-                key, (k, held) -> held.sends() == 1 ? null : new SentCodes(held.sends() - 1, held.untilNanos()));
+    /**
+     * Takes back what one send added to the record under the key, as giving the token back would: the record lasts
+     * {@code life} less, and leaves when that is now or past, so a send that sent nothing leaves the record as it was.
+     */
+    void forgetCodeSent(String key, Duration life) {
+        long now = clock.currentTimeNanos();
+        sentCodes.asMap().computeIfPresent(key, (k, held) -> {
+            long goneAt = held.goneAtNanos() - life.toNanos();
+            return goneAt <= now ? null : new SentCodes(goneAt);
+        });
     }
 
     /** Whether the store holds its bound of keys, once those whose window has passed are dropped. */
@@ -201,7 +210,7 @@ public final class InMemoryLimitStore extends AbstractProxyManager<String> {
         return true;
     }
 
-    /** The sends that recorded a code under one key, and until when the last of them keeps it. */
-    private record SentCodes(int sends, long untilNanos) {
+    /** The record of codes sent under one key: when it leaves the store. */
+    private record SentCodes(long goneAtNanos) {
     }
 }

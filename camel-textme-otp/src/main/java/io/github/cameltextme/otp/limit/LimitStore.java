@@ -53,9 +53,10 @@ final class LimitStore {
                LongAdder placesGivenBackLate) {
         this.proxies = proxies;
         this.buckets = proxies.builder();
-        this.asyncProxies = proxies.isAsyncModeSupported() ? proxies.asAsync() : null;
-        this.asyncBuckets = asyncProxies != null ? asyncProxies.builder() : null;
         this.memory = proxies instanceof InMemoryLimitStore inMemory ? inMemory : null;
+        // memory is asked synchronously, through its own methods
+        this.asyncProxies = memory == null && proxies.isAsyncModeSupported() ? proxies.asAsync() : null;
+        this.asyncBuckets = asyncProxies != null ? asyncProxies.builder() : null;
         this.availability = availability;
         this.timeoutMillis = timeoutMillis;
         this.placesGivenBackLate = placesGivenBackLate;
@@ -111,14 +112,14 @@ final class LimitStore {
         return ask(operation, deadline, null, () -> memory.holdsCodeSent(key), held -> false, key, null);
     }
 
-    /** Takes back one send's record of a code under the key, as {@link #giveBack} gives back a place. */
+    /** Takes back what one send added to the record of a code under the key, as giving back its token would. */
     void forgetCodeSent(TextMeOtpOperation operation, String key, SentCodeRecord record, long deadline) {
         if (memory == null) {
             giveBack(operation, key, record.bucket(), deadline);
             return;
         }
         ask(operation, deadline, null, () -> {
-            memory.forgetCodeSent(key);
+            memory.forgetCodeSent(key, record.life());
             return null;
         }, forgotten -> false, key, null);
     }

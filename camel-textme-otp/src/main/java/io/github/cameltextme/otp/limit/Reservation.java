@@ -60,7 +60,8 @@ public final class Reservation {
 
     /**
      * Gives every place back, as if the exchange had never been counted, because of this failure, which it returns; a
-     * store failure on the way is kept with it as suppressed (the other places are still given back).
+     * store failure on the way is kept with it as suppressed (the other places are still given back). The places are
+     * given back once: a second call gives back nothing.
      */
     public <E extends RuntimeException> E givenBackAfter(E failure) {
         return places.isEmpty() ? failure : givenBackAfter(failure, places.get(0).store().deadlineFromNow());
@@ -77,6 +78,7 @@ public final class Reservation {
                 failure.addSuppressed(e.toLimitStoreException(operation));
             }
         }
+        places.clear();
         return failure;
     }
 
