@@ -76,6 +76,14 @@ public abstract class OtpHttpContract {
     /** The lines the service has logged at ERROR so far. */
     protected abstract List<String> errorLogLines() throws IOException;
 
+    /**
+     * Whether a chunked body that grows past the bound is answered with the contract's JSON; {@code false} where the
+     * HTTP server ends that answer itself, with no body (the status is 413 all the same).
+     */
+    protected boolean answersChunkedBodiesOverTheBoundAsJson() {
+        return true;
+    }
+
     @BeforeEach
     void forgetEarlierTests() {
         textMe().reset();
@@ -179,11 +187,23 @@ public abstract class OtpHttpContract {
     }
 
     @Test
-    void aBodyOverTheBoundIs413ByItsLengthOrOnceItGrowsPastIt() throws Exception {
+    void aBodyOverTheBoundIs413ByItsLength() throws Exception {
         String tooLarge = "{\"phone\": \"0527000012\"" + " ".repeat(MAX_BODY_BYTES) + "}";
 
         assertRefusedBeforeTextMe(413, TOO_LARGE, post("/otp/send", tooLarge));
-        assertRefusedBeforeTextMe(413, TOO_LARGE, post("/otp/send", "application/json", chunked(tooLarge)));
+    }
+
+    @Test
+    void aChunkedBodyIs413OnceItGrowsPastTheBound() throws Exception {
+        String tooLarge = "{\"phone\": \"0527000012\"" + " ".repeat(MAX_BODY_BYTES) + "}";
+
+        if (answersChunkedBodiesOverTheBoundAsJson()) {
+            assertRefusedBeforeTextMe(413, TOO_LARGE, post("/otp/send", "application/json", chunked(tooLarge)));
+        } else {
+            HttpResponse<String> answer = send("/otp/send", "application/json", chunked(tooLarge));
+            assertRefusedBeforeTextMe(413, null, answer);
+            assertEquals("", answer.body());
+        }
     }
 
     @Test
@@ -240,7 +260,7 @@ public abstract class OtpHttpContract {
         List<String> before = errorLogLines();
 
         post("/otp/send", "{\"phone\": \"0527000022\"" + " ".repeat(2 * MAX_BODY_BYTES) + "}");
-        post("/otp/send", "application/json", chunked("{\"phone\": \"0527000022\"" + " ".repeat(2 * MAX_BODY_BYTES) + "}"));
+        send("/otp/send", "application/json", chunked("{\"phone\": \"0527000022\"" + " ".repeat(2 * MAX_BODY_BYTES) + "}"));
         post("/otp/send", "not json");
         post("/otp/send", "[]");
         post("/otp/send", "text/plain", HttpRequest.BodyPublishers.ofString("0527000022"));
@@ -274,15 +294,7 @@ public abstract class OtpHttpContract {
      */
     protected final HttpResponse<String> post(String path, String contentType, HttpRequest.BodyPublisher body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .timeout(Duration.ofSeconds(30))
-                .POST(body);
-        if (!contentType.isEmpty()) {
-            request.header("Content-Type", contentType);
-        }
-        CALLER_HEADERS.forEach(request::header);
-        HttpResponse<String> answer = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertNothingOfTheRequestIn(answer);
+        HttpResponse<String> answer = send(path, contentType, body);
         String where = path + " -> " + answer.statusCode() + " " + answer.body();
         assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
                    "Content-Type " + answer.headers().firstValue("Content-Type") + ": " + where);
@@ -292,6 +304,21 @@ public abstract class OtpHttpContract {
             String message = answer.body().substring("{\"error\":\"".length());
             assertFalse(INTERNAL_NAMES.matcher(message).find(), "names an internal: " + where);
         }
+        return answer;
+    }
+
+    /** Posts the body with the content type (none when empty) and the caller's headers; none may come back. */
+    private HttpResponse<String> send(String path, String contentType, HttpRequest.BodyPublisher body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .POST(body);
+        if (!contentType.isEmpty()) {
+            request.header("Content-Type", contentType);
+        }
+        CALLER_HEADERS.forEach(request::header);
+        HttpResponse<String> answer = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertNothingOfTheRequestIn(answer);
         return answer;
     }
 
