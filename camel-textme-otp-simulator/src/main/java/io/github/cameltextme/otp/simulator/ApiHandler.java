@@ -85,6 +85,9 @@ final class ApiHandler implements AutoCloseable {
             }
         } else if (fault instanceof Fault.HttpError error) {
             HttpResponses.sendText(exchange, error.httpStatus(), "simulated HTTP " + error.httpStatus() + " failure");
+        } else if (fault instanceof Fault.ApiRefusal refusal) {
+            HttpResponses.send(exchange, 200, HttpResponses.JSON, JsonCodec.write(
+                    ApiResponse.failure(refusal.status(), "simulated refusal, status " + refusal.status()).toJsonObject()));
         } else if (fault instanceof Fault.MalformedBody) {
             HttpResponses.send(exchange, 200, HttpResponses.JSON, MALFORMED_BODY);
         } else if (fault instanceof Fault.DroppedConnection) {

@@ -13,6 +13,10 @@ sealed interface Fault {
     record Delay(Duration delay) implements Fault {
     }
 
+    /** Answer HTTP 200 with this API failure status, as TextMe refuses a request; the request is not processed. */
+    record ApiRefusal(int status) implements Fault {
+    }
+
     /** Answer HTTP 200 with a truncated JSON body; the request is not processed. */
     record MalformedBody() implements Fault {
     }

@@ -169,6 +169,17 @@ public final class TextMeSimulator implements AutoCloseable {
         faults.add(new Fault.Delay(delay), count);
     }
 
+    /**
+     * The next {@code count} API requests are answered HTTP 200 with the failure {@code status} (1 or more), as TextMe
+     * refuses a request: 3 for wrong credentials, 4 for no credit, 515 for an unverified sender... They are not processed.
+     */
+    public void refuseNext(int count, int status) {
+        if (status < 1) {
+            throw new IllegalArgumentException("status must be a failure status, 1 or more, was " + status);
+        }
+        faults.add(new Fault.ApiRefusal(status), count);
+    }
+
     /** The next {@code count} API requests get HTTP 200 with truncated JSON, <code>{"status":</code>, and are not processed. */
     public void answerMalformedNext(int count) {
         faults.add(new Fault.MalformedBody(), count);

@@ -43,6 +43,26 @@ class FaultInjectionTest extends SimulatorApiTest {
     }
 
     @Test
+    void refuseNextAnswersTheApiStatusThenTheApiAnswersNormally() {
+        sim.refuseNext(1, 4);
+
+        HttpResponse<String> refused = rawSend(sim.apiUrl());
+        assertEquals(200, refused.statusCode());
+        assertStatus(4, ApiClient.parse(refused.body()));
+        assertEquals(0, sim.pendingFaults());
+        assertTrue(sim.messages().isEmpty(), "a refused request is not processed");
+        assertEquals(1, sim.requests().size(), "a refused request is recorded");
+
+        assertStatus(0, api.post(Requests.sendOtp("demo", PHONE)));
+        assertEquals(1, sim.messages().size());
+    }
+
+    @Test
+    void refuseNextTakesOnlyAFailureStatus() {
+        assertThrows(IllegalArgumentException.class, () -> sim.refuseNext(1, 0));
+    }
+
+    @Test
     void delayNextAnswersNormallyAfterTheDelay() {
         Duration delay = Duration.ofMillis(300);
         sim.delayNext(1, delay);

@@ -1,63 +1,108 @@
 package io.github.cameltextme.examples.otpservice;
 
-import java.util.Collection;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.cameltextme.otp.TextMeOtpValidationException;
 
 /**
- * The fields the routes take from a request's JSON object: {@code phone} and {@code code}, each a JSON string (a number
- * is taken as its digits). An object or an array in their place, such as a nested object carrying a sender and an SMS
- * text, is refused before anything is sent; any other field is ignored.
+ * Reads a request body, strictly: a JSON object in UTF-8 whose fields are exactly those of the endpoint, each a JSON
+ * string. {@code POST /otp/send} takes {@code phone}; {@code POST /otp/verify} takes {@code phone} and {@code code}.
+ * Anything else is refused before anything is sent, naming the field and the rule: an unknown field, such as a sender
+ * or an SMS text a caller would like to choose, a number, an object or an array in place of a string, a missing field.
  */
 public final class OtpRequests {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final TypeReference<Map<String, Object>> REQUEST = new TypeReference<>() {
-    };
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final List<String> SEND_FIELDS = List.of("phone");
+    private static final List<String> VERIFY_FIELDS = List.of("phone", "code");
 
     private OtpRequests() {
     }
 
-    /**
-     * The request body read as a JSON object.
-     *
-     * @throws JsonParseException        when it is not JSON, trailing text included
-     * @throws JsonProcessingException   when it is JSON but not an object (an array, a string, a number)
-     * @throws NotAJsonObjectException   when it is empty or JSON {@code null}
-     */
-    public static Map<String, Object> object(String body) throws JsonProcessingException {
-        Map<String, Object> request = body == null || body.isBlank() ? null : JSON.readValue(body, REQUEST);
-        if (request == null) {
+    /** The phone of a {@code POST /otp/send} body, {@code {"phone": "..."}}. */
+    public static String phoneToSend(byte[] body) {
+        return fields(body, SEND_FIELDS).get("phone");
+    }
+
+    /** The phone and the code of a {@code POST /otp/verify} body, {@code {"phone": "...", "code": "..."}}. */
+    public static Map<String, String> phoneAndCodeToVerify(byte[] body) {
+        return fields(body, VERIFY_FIELDS);
+    }
+
+    private static Map<String, String> fields(byte[] body, List<String> names) {
+        JsonNode request = parse(body);
+        Iterator<String> given = request.fieldNames();
+        while (given.hasNext()) {
+            String field = given.next();
+            if (!names.contains(field)) {
+                throw new TextMeOtpValidationException(field, "is not a field of this request");
+            }
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String name : names) {
+            JsonNode value = request.get(name);
+            if (value == null || value.isNull()) {
+                throw new TextMeOtpValidationException(name, "is required");
+            }
+            if (!value.isTextual()) {
+                throw new TextMeOtpValidationException(name, "must be a JSON string");
+            }
+            fields.put(name, value.textValue());
+        }
+        return fields;
+    }
+
+    private static JsonNode parse(byte[] body) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body != null ? body : new byte[0]))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new NotJsonException();
+        }
+        if (text.isBlank()) {
+            throw new NotAJsonObjectException();
+        }
+        JsonNode request;
+        try {
+            request = JSON.readTree(text);
+        } catch (JacksonException e) {
+            throw new NotJsonException();
+        }
+        if (!request.isObject()) {
             throw new NotAJsonObjectException();
         }
         return request;
     }
 
-    /** The request's {@code phone}; {@code null} when absent (the component then says it is required). */
-    public static String phone(Map<String, Object> request) {
-        return text(request, "phone");
-    }
+    /** The request body is not JSON in UTF-8: a syntax error, trailing text, a field given twice. */
+    public static final class NotJsonException extends RuntimeException {
 
-    /** The request's {@code code}; {@code null} when absent (the component then says it is required). */
-    public static String code(Map<String, Object> request) {
-        return text(request, "code");
-    }
-
-    private static String text(Map<String, Object> request, String field) {
-        Object value = request != null ? request.get(field) : null;
-        if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
-            throw new TextMeOtpValidationException(field, "must be a JSON string");
+        NotJsonException() {
+            super("the request body is not valid JSON", null, false, false);
         }
-        return value != null ? value.toString() : null;
     }
 
-    /** The request body is not a JSON object: empty, or JSON {@code null}. */
+    /** The request body is JSON but not an object (an array, a string, a number, {@code null}), or empty. */
     public static final class NotAJsonObjectException extends RuntimeException {
 
         NotAJsonObjectException() {

@@ -2,6 +2,7 @@ package io.github.cameltextme.examples.otpservice;
 
 import java.net.http.HttpResponse;
 
+import io.github.cameltextme.examples.contract.OtpHttpContract;
 import io.github.cameltextme.otp.simulator.LocalRedisServer;
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
 import org.junit.jupiter.api.Test;
@@ -110,7 +111,7 @@ class OtpServiceLimitsTest {
             HttpResponse<String> refused = send(service, "054-321-3002");
 
             assertEquals(503, refused.statusCode(), refused.body());
-            assertEquals("{\"error\":\"the service cannot count its send limits, try again later\"}", refused.body());
+            assertEquals("{\"error\":\"" + OtpHttpContract.LIMITS_UNAVAILABLE + "\"}", refused.body());
             assertEquals(1, simulator.messages().size(), "nothing sent once Redis stopped");
         }
     }

@@ -3,10 +3,6 @@ package io.github.cameltextme.examples.quarkus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cameltextme.otp.TextMeOtpApiException;
 import io.github.cameltextme.otp.TextMeOtpConstants;
 import io.github.cameltextme.otp.TextMeOtpLimitStoreException;
@@ -15,7 +11,7 @@ import io.github.cameltextme.otp.TextMeOtpResult;
 import io.github.cameltextme.otp.TextMeOtpTransportException;
 import io.github.cameltextme.otp.TextMeOtpValidationException;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,34 +24,34 @@ import org.jboss.logging.Logger;
 
 /**
  * Phone verification over HTTP: {@code POST /otp/send {"phone": "..."}} and
- * {@code POST /otp/verify {"phone": "...", "code": "..."}}, each handed to the YAML routes. Only the phone and the code
- * are taken from a request, each a JSON string (a number is taken as its digits); the answers and the error mapping are
- * those of the otp-service example: 400 bad input, 429 a limit (with {@code Retry-After}), 502 TextMe refusing,
- * 503 TextMe or the limit store unreachable, 500 anything else; never a stack trace.
+ * {@code POST /otp/verify {"phone": "...", "code": "..."}}, each handed to the YAML routes, on the contract the
+ * examples share (examples/README.md). A request is a JSON object in UTF-8 ({@link JsonContentType}) of exactly the
+ * endpoint's fields, each a JSON string ({@link OtpRequests}): 400 bad input, 415 not JSON in UTF-8, 429 a limit (with
+ * {@code Retry-After}), 502 TextMe refusing, 503 TextMe or the limit store unreachable, 500 anything else; never a stack
+ * trace, never a header of the request.
  */
 @Path("/otp")
-@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class OtpResource {
 
     private static final Logger LOG = Logger.getLogger(OtpResource.class);
 
     private final ProducerTemplate camel;
-    private final ObjectMapper json;
 
-    OtpResource(ProducerTemplate camel, ObjectMapper json) {
+    OtpResource(ProducerTemplate camel) {
         this.camel = camel;
-        this.json = json;
     }
 
     /** Sends a code; the client key the component's client limit counts is the caller's address, never a header. */
     @POST
     @Path("/send")
-    public Response send(String body, @Context HttpServerRequest request) {
+    public Response send(byte[] body, @HeaderParam("Content-Type") String contentType,
+                         @Context HttpServerRequest request) {
         try {
+            JsonContentType.require(contentType);
+            String phone = OtpRequests.phoneToSend(body);
             Map<String, Object> headers = Map.of(TextMeOtpConstants.CLIENT_KEY, request.remoteAddress().hostAddress());
-            TextMeOtpResult result = camel.requestBodyAndHeaders(
-                    "direct:send-otp", field(read(body), "phone"), headers, TextMeOtpResult.class);
+            TextMeOtpResult result = camel.requestBodyAndHeaders("direct:send-otp", phone, headers, TextMeOtpResult.class);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("sent", true);
             answer.put("phone", result.getPhone());
@@ -74,12 +70,14 @@ public class OtpResource {
      */
     @POST
     @Path("/verify")
-    public Response verify(String body, @Context HttpServerRequest request) {
+    public Response verify(byte[] body, @HeaderParam("Content-Type") String contentType,
+                           @Context HttpServerRequest request) {
         try {
-            JsonNode fields = read(body);
+            JsonContentType.require(contentType);
+            Map<String, String> fields = OtpRequests.phoneAndCodeToVerify(body);
             Map<String, Object> headers = new LinkedHashMap<>();
-            headers.put(TextMeOtpConstants.PHONE, field(fields, "phone"));
-            headers.put(TextMeOtpConstants.CODE, field(fields, "code"));
+            headers.put(TextMeOtpConstants.PHONE, fields.get("phone"));
+            headers.put(TextMeOtpConstants.CODE, fields.get("code"));
             headers.put(TextMeOtpConstants.CLIENT_KEY, request.remoteAddress().hostAddress());
             TextMeOtpResult result = camel.requestBodyAndHeaders("direct:verify-otp", null, headers,
                                                                  TextMeOtpResult.class);
@@ -89,36 +87,13 @@ public class OtpResource {
         }
     }
 
-    private JsonNode read(String body) {
-        JsonNode request;
-        try {
-            request = json.readTree(body);
-        } catch (JsonParseException e) {
-            throw new BadRequest("the request body is not valid JSON");
-        } catch (JsonProcessingException e) {
-            throw new BadRequest("the request body must be a JSON object");
-        }
-        if (request == null || !request.isObject()) {
-            throw new BadRequest("the request body must be a JSON object");
-        }
-        return request;
-    }
-
-    /** The field as text; {@code null} when absent (the component then says it is required). */
-    private static String field(JsonNode request, String name) {
-        JsonNode value = request.get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (value.isContainerNode()) {
-            throw new TextMeOtpValidationException(name, "must be a JSON string");
-        }
-        return value.asText();
-    }
-
     private static Response refusal(RuntimeException e) {
         Throwable cause = e instanceof CamelExecutionException && e.getCause() != null ? e.getCause() : e;
-        if (cause instanceof BadRequest || cause instanceof TextMeOtpValidationException) {
+        if (cause instanceof JsonContentType.NotJsonInUtf8Exception) {
+            return error(415, cause.getMessage());
+        }
+        if (cause instanceof OtpRequests.NotJsonException || cause instanceof OtpRequests.NotAJsonObjectException
+            || cause instanceof TextMeOtpValidationException) {
             return error(400, cause.getMessage());
         }
         if (cause instanceof TextMeOtpRateLimitException limited) {
@@ -129,13 +104,13 @@ public class OtpResource {
             return Response.status(429).header("Retry-After", seconds).entity(answer).build();
         }
         if (cause instanceof TextMeOtpLimitStoreException) {
-            return error(503, "the service cannot count its send limits, try again later");
+            return error(503, "the service is unavailable, try again later");
         }
-        if (cause instanceof TextMeOtpApiException refused) {
-            return error(502, "TextMe refused the request (status " + refused.getStatus() + ")");
+        if (cause instanceof TextMeOtpApiException) {
+            return error(502, "the SMS provider refused the request");
         }
         if (cause instanceof TextMeOtpTransportException) {
-            return error(503, "TextMe cannot be reached, try again later");
+            return error(503, "the SMS provider is unavailable, try again later");
         }
         LOG.errorf("Unexpected failure: %s", cause.getClass().getName());
         return error(500, "internal error");
@@ -143,13 +118,5 @@ public class OtpResource {
 
     private static Response error(int status, String reason) {
         return Response.status(status).entity(Map.of("error", reason)).build();
-    }
-
-    /** A request body that is not a JSON object. */
-    private static final class BadRequest extends RuntimeException {
-
-        BadRequest(String reason) {
-            super(reason, null, false, false);
-        }
     }
 }

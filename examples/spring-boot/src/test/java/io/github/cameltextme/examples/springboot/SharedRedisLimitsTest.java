@@ -1,5 +1,6 @@
 package io.github.cameltextme.examples.springboot;
 
+import io.github.cameltextme.examples.contract.OtpHttpContract;
 import io.github.cameltextme.otp.simulator.LocalRedisServer;
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
 import io.github.cameltextme.otp.simulator.TextMeSimulatorExtension;
@@ -50,7 +51,7 @@ class SharedRedisLimitsTest {
             OtpApi.Answer refused = api(app).send("052-765-0003");
 
             refused.assertOnlyError(503);
-            assertEquals("the service cannot count its send limits, try again later", refused.body().path("error").asText());
+            assertEquals(OtpHttpContract.LIMITS_UNAVAILABLE, refused.body().path("error").asText());
             assertEquals(1, sim.messages().size(), "nothing sent once Redis stopped");
         }
     }
