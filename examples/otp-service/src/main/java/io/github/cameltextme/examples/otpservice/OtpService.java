@@ -41,6 +41,7 @@ public final class OtpService implements AutoCloseable {
         properties.forEach(main::addOverrideProperty);
         TextMeTarget textMe = new TextMeTarget();
         main.addMainListener(textMe);
+        main.bind(CredentialsAlarm.BEAN, new CredentialsAlarm());
         RedisLimitStore limitStore = null;
         try {
             if (settings.usesRedisLimits()) {
