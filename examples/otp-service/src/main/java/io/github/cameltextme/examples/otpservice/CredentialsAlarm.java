@@ -12,8 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Logs at ERROR, at most once a minute, that TextMe refuses the account's credentials (statuses 3, 10 and 11, as
  * {@link TextMeOtpAuthenticationException}): every send and verify then fails with 502, and only the operator can fix
- * it. The line names the status and the settings to check, never their values. Every other refusal passes unlogged:
- * it is the caller's or the account's, and the caller's answer says it.
+ * it. The line names the status and the settings to check, never their values. Other refusals are not its concern.
  */
 public final class CredentialsAlarm {
 
@@ -45,8 +44,8 @@ public final class CredentialsAlarm {
         if (now.isBefore(quiet) || !quietUntil.compareAndSet(quiet, now.plus(PERIOD))) {
             return;
         }
-        LOG.error("TextMe refuses the account's credentials (status {}): every send and verify fails with 502 until"
-                  + " TEXTME_USERNAME and TEXTME_API_TOKEN are corrected (an expired or replaced token, or one of another"
-                  + " username); said at most once a minute.", credentials.getStatus());
+        LOG.error("TextMe refused the credentials (status {}): every send and verify fails with 502 until"
+                  + " TEXTME_USERNAME and TEXTME_API_TOKEN are corrected (an expired or replaced"
+                  + " token, or one of another username); said at most once a minute.", credentials.getStatus());
     }
 }

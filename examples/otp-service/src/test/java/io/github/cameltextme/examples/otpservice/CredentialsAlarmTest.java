@@ -55,7 +55,7 @@ class CredentialsAlarmTest {
             String output = service.output();
             List<String> errors = output.lines().filter(line -> line.contains("ERROR")).toList();
             assertEquals(1, errors.size(), output);
-            assertTrue(errors.get(0).matches(".*ERROR CredentialsAlarm - TextMe refuses the account's credentials"
+            assertTrue(errors.get(0).matches(".*ERROR CredentialsAlarm - TextMe refused the credentials"
                                              + " \\(status \\d+\\): .* TEXTME_USERNAME and TEXTME_API_TOKEN .*"), output);
             assertFalse(output.contains(WRONG_TOKEN), output);
             assertTrue(simulator.messages().isEmpty());

@@ -34,6 +34,12 @@ public class OtpRoutes extends RouteBuilder {
 
     private static final String LOG_NAME = OtpRoutes.class.getName();
 
+    private final CredentialsAlarm credentialsAlarm;
+
+    public OtpRoutes(CredentialsAlarm credentialsAlarm) {
+        this.credentialsAlarm = credentialsAlarm;
+    }
+
     @Override
     public void configure() {
         restConfiguration()
@@ -69,7 +75,7 @@ public class OtpRoutes extends RouteBuilder {
                 .process(exchange -> error(exchange, 503, "the service cannot count its send limits, try again later"));
         onException(TextMeOtpAuthenticationException.class)
                 .handled(true)
-                .log(LoggingLevel.ERROR, LOG_NAME, "TextMe refused the credentials: ${exception.message}")
+                .process(exchange -> credentialsAlarm.refused(caught(exchange)))
                 .process(exchange -> error(exchange, 502, "the SMS provider refused our credentials"));
         onException(TextMeOtpApiException.class)
                 .handled(true)
