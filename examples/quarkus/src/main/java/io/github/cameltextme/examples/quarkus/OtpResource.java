@@ -42,10 +42,12 @@ public class OtpResource {
 
     private final ProducerTemplate camel;
     private final ObjectMapper json;
+    private final CredentialsAlarm credentialsAlarm;
 
-    OtpResource(ProducerTemplate camel, ObjectMapper json) {
+    OtpResource(ProducerTemplate camel, ObjectMapper json, CredentialsAlarm credentialsAlarm) {
         this.camel = camel;
         this.json = json;
+        this.credentialsAlarm = credentialsAlarm;
     }
 
     /** Sends a code; the client key the component's client limit counts is the caller's address, never a header. */
@@ -116,7 +118,7 @@ public class OtpResource {
         return value.asText();
     }
 
-    private static Response refusal(RuntimeException e) {
+    private Response refusal(RuntimeException e) {
         Throwable cause = e instanceof CamelExecutionException && e.getCause() != null ? e.getCause() : e;
         if (cause instanceof BadRequest || cause instanceof TextMeOtpValidationException) {
             return error(400, cause.getMessage());
@@ -132,6 +134,7 @@ public class OtpResource {
             return error(503, "the service cannot count its send limits, try again later");
         }
         if (cause instanceof TextMeOtpApiException refused) {
+            credentialsAlarm.refused(refused);
             return error(502, "TextMe refused the request (status " + refused.getStatus() + ")");
         }
         if (cause instanceof TextMeOtpTransportException) {
