@@ -13,11 +13,11 @@ import org.slf4j.LoggerFactory;
  * Logs at ERROR, at most once a minute, that TextMe refuses the account's credentials (statuses 3, 10 and 11, as
  * {@link TextMeOtpAuthenticationException}): every send and verify then fails with 502, and only the operator can fix
  * it. The line names the status and the settings to check, never their values. Other refusals are not its concern.
+ * The routes declare it as the bean {@code credentialsAlarm}, so that it comes along wherever they run (Camel Main,
+ * Camel JBang).
  */
 public final class CredentialsAlarm {
 
-    /** The registry name the routes call it by. */
-    static final String BEAN = "credentialsAlarm";
     /** The least time between two alarms. */
     static final Duration PERIOD = Duration.ofMinutes(1);
 

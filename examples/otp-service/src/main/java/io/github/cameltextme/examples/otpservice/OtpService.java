@@ -41,7 +41,6 @@ public final class OtpService implements AutoCloseable {
         properties.forEach(main::addOverrideProperty);
         TextMeTarget textMe = new TextMeTarget();
         main.addMainListener(textMe);
-        main.bind(CredentialsAlarm.BEAN, new CredentialsAlarm());
         RedisLimitStore limitStore = null;
         try {
             if (settings.usesRedisLimits()) {
