@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * HTTP side of the inbox: the web page at {@code /} and the JSON list at {@code /messages} ({@code ?limit=N}: the
- * newest N only; the header {@code X-Total-Count} says how many the inbox holds).
+ * newest N only; the header {@code X-Total-Count} says how many the inbox holds). Each message says what became of its
+ * code by the simulator's clock: {@code "state"} is {@code "used"} once a validate accepted it, {@code "expired"} past
+ * its {@code "expiresAt"}, else {@code "unused"}.
  */
 final class InboxHandler {
 
@@ -23,10 +27,12 @@ final class InboxHandler {
             + "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
     private final Inbox inbox;
+    private final Clock clock;
     private final byte[] page;
 
-    InboxHandler(Inbox inbox) {
+    InboxHandler(Inbox inbox, Clock clock) {
         this.inbox = inbox;
+        this.clock = clock;
         this.page = loadPage();
     }
 
@@ -64,14 +70,13 @@ final class InboxHandler {
         }
         Inbox.Page newest = inbox.newest(limit);
         exchange.getResponseHeaders().set("X-Total-Count", String.valueOf(newest.total()));
-        HttpResponses.send(exchange, 200, HttpResponses.JSON, JsonCodec.write(toJson(newest.messages())));
+        Instant now = clock.instant();
+        List<Map<String, Object>> json = newest.deliveries().stream().map(delivery -> toJson(delivery, now)).toList();
+        HttpResponses.send(exchange, 200, HttpResponses.JSON, JsonCodec.write(json));
     }
 
-    private static List<Map<String, Object>> toJson(List<SmsMessage> messages) {
-        return messages.stream().map(InboxHandler::toJson).toList();
-    }
-
-    private static Map<String, Object> toJson(SmsMessage message) {
+    private static Map<String, Object> toJson(Inbox.Delivery delivery, Instant now) {
+        SmsMessage message = delivery.message();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", message.id());
         json.put("phone", message.phone());
@@ -80,6 +85,8 @@ final class InboxHandler {
         json.put("text", message.text());
         json.put("code", message.code());
         json.put("sentAt", message.sentAt().toString());
+        json.put("expiresAt", delivery.expiresAt().toString());
+        json.put("state", delivery.state(now));
         return json;
     }
 

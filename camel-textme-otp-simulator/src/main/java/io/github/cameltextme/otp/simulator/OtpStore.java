@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 
 /**
  * The codes sent and not yet used, one per (account, app id, phone). Each check is atomic per key, so concurrent
@@ -22,19 +24,24 @@ final class OtpStore {
 
     /**
      * Checks {@code code} and records the attempt: a right code is used up, a wrong one costs a try,
-     * an expired one is forgotten.
+     * an expired one is forgotten. {@code usedUp} is told the id of the SMS whose code a right attempt used up.
      */
-    OtpCheck attempt(OtpKey key, String code, Instant now) {
+    OtpCheck attempt(OtpKey key, String code, Instant now, LongConsumer usedUp) {
         AtomicReference<OtpCheck> outcome = new AtomicReference<>(OtpCheck.NOT_SENT);
+        AtomicLong acceptedMessage = new AtomicLong();
         entries.computeIfPresent(key, (k, entry) -> {
             OtpCheck check = evaluate(entry, code, now);
             outcome.set(check);
+            acceptedMessage.set(entry.messageId());
             return switch (check) {
                 case ACCEPTED, EXPIRED -> null;
                 case WRONG_CODE -> entry.withOneTryLess();
                 case NO_TRIES_LEFT, NOT_SENT -> entry;
             };
         });
+        if (outcome.get() == OtpCheck.ACCEPTED) {
+            usedUp.accept(acceptedMessage.get());
+        }
         return outcome.get();
     }
 

@@ -29,8 +29,10 @@ final class SendOtpCommand implements ApiCommand {
             String code = codes.next();
             Instant now = clock.instant();
             OtpKey key = new OtpKey(username, request.appId(), request.phone().canonical());
-            store.save(key, new OtpEntry(code, now.plus(request.validTime()), request.maxTries()));
-            inbox.deliver(request.phone(), request.source(), request.appId(), request.textWith(code), code, now);
+            Instant expiresAt = now.plus(request.validTime());
+            long messageId = inbox.deliver(request.phone(), request.source(), request.appId(), request.textWith(code), code,
+                    now, expiresAt);
+            store.save(key, new OtpEntry(code, expiresAt, request.maxTries(), messageId));
         }
         return ApiResponse.success("the code was sent").with("shipment_id", shipmentIds.incrementAndGet());
     }

@@ -1,10 +1,13 @@
 package io.github.cameltextme.otp.simulator;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 
 /** Runs the simulator from the command line until the JVM is stopped (Ctrl-C, SIGTERM). */
 public final class SimulatorMain {
 
+    private static final int PORT_TAKEN = 1;
     private static final int USAGE_ERROR = 2;
 
     private SimulatorMain() {
@@ -26,14 +29,30 @@ public final class SimulatorMain {
             System.out.println(CommandLineOptions.USAGE);
             return;
         }
-        TextMeSimulator simulator = TextMeSimulator.builder()
-                .host(options.host())
-                .port(options.port())
-                .account(options.username(), options.token())
-                .history(options.history())
-                .start();
+        TextMeSimulator simulator;
+        try {
+            simulator = TextMeSimulator.builder()
+                    .host(options.host())
+                    .port(options.port())
+                    .account(options.username(), options.token())
+                    .history(options.history())
+                    .start();
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof BindException)) {
+                throw e;
+            }
+            System.err.println(portTaken(options));
+            System.exit(PORT_TAKEN);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(simulator, System.out), "textme-simulator-shutdown"));
         printStarted(simulator, options, System.out);
+    }
+
+    /** The one line printed when the port cannot be bound, naming the option that changes it. */
+    private static String portTaken(CommandLineOptions options) {
+        return "error: cannot listen on " + options.host() + ":" + options.port() + ", the port is taken (or the address"
+                + " is not this machine's): choose another with --port N, or --port 0 for a free one.";
     }
 
     private static void printStarted(TextMeSimulator simulator, CommandLineOptions options, PrintStream out) {

@@ -60,9 +60,9 @@ public final class TextMeSimulator implements AutoCloseable {
         this.clock = ownsClock ? SimulatorClock.following(builder.clock) : (SimulatorClock) builder.clock;
         Map<String, ApiCommand> commands = Map.of(
                 "send_otp", new SendOtpCommand(otpStore, inbox, new SenderPolicy(builder.allowedSources), new OtpCodeGenerator(), clock),
-                "validate_otp", new ValidateOtpCommand(otpStore, clock),
+                "validate_otp", new ValidateOtpCommand(otpStore, inbox, clock),
                 "balance", new BalanceCommand());
-        InboxHandler inboxHandler = new InboxHandler(inbox);
+        InboxHandler inboxHandler = new InboxHandler(inbox, clock);
         InetAddress address = InetAddress.getByName(builder.host);
         this.server = SimulatorServer.bind(new InetSocketAddress(address, builder.port), builder.requestTimeout);
         this.apiHandler = new ApiHandler(new ApiDispatcher(commands, accounts), requestLog, faults, clock,

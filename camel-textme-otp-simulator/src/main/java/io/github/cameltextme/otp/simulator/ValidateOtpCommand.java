@@ -2,14 +2,19 @@ package io.github.cameltextme.otp.simulator;
 
 import java.time.Clock;
 
-/** {@code validate_otp}: 0 for the right code within its time and tries (and the code is used up), else 12. */
+/**
+ * {@code validate_otp}: 0 for the right code within its time and tries (and the code is used up, which the inbox
+ * shows), else 12.
+ */
 final class ValidateOtpCommand implements ApiCommand {
 
     private final OtpStore store;
+    private final Inbox inbox;
     private final Clock clock;
 
-    ValidateOtpCommand(OtpStore store, Clock clock) {
+    ValidateOtpCommand(OtpStore store, Inbox inbox, Clock clock) {
         this.store = store;
+        this.inbox = inbox;
         this.clock = clock;
     }
 
@@ -19,7 +24,7 @@ final class ValidateOtpCommand implements ApiCommand {
         OtpKey key = new OtpKey(username, request.appId(), request.phone().canonical());
         OtpCheck check = dryRun
                 ? store.peek(key, request.code(), clock.instant())
-                : store.attempt(key, request.code(), clock.instant());
+                : store.attempt(key, request.code(), clock.instant(), inbox::markUsed);
         return check == OtpCheck.ACCEPTED
                 ? ApiResponse.success(check.message())
                 : ApiResponse.failure(ApiStatus.UNVERIFIED_CODE, check.message());

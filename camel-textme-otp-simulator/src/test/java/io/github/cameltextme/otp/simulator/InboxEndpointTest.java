@@ -12,7 +12,9 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +63,40 @@ class InboxEndpointTest {
         assertEquals(expected.sentAt(), Instant.parse(newest.get("sentAt").textValue()));
         assertEquals(PHONE, messages.get(1).get("phone").textValue());
         assertTrue(newest.get("id").longValue() > messages.get(1).get("id").longValue());
+    }
+
+    @Test
+    void eachMessageSaysWhetherItsCodeWasUsedOrExpired() {
+        ObjectNode shortLived = Requests.sendOtp("demo", OTHER_PHONE);
+        Requests.fields(shortLived).put("valid_time", 1);
+        assertStatus(0, api.post(shortLived));
+        assertStatus(0, api.post(Requests.sendOtp("demo", PHONE)));
+        assertEquals(List.of("unused", "unused"), states(inboxJson()));
+        SmsMessage shortLivedSms = sim.messages().get(1);
+        assertEquals(shortLivedSms.sentAt().plus(Duration.ofMinutes(1)),
+                     Instant.parse(inboxJson().get(1).get("expiresAt").textValue()));
+
+        assertStatus(0, api.post(Requests.validateOtp("demo", PHONE, sim.lastCode(PHONE))));
+        assertEquals(List.of("used", "unused"), states(inboxJson()));
+
+        sim.clock().advance(Duration.ofMinutes(1));
+        assertEquals(List.of("used", "expired"), states(inboxJson()), "a used code stays used once past its time");
+    }
+
+    @Test
+    void aWrongCodeLeavesTheMessageUnused() {
+        assertStatus(0, api.post(Requests.sendOtp("demo", PHONE)));
+        String wrong = sim.lastCode(PHONE).equals("000000") ? "000001" : "000000";
+
+        assertStatus(12, api.post(Requests.validateOtp("demo", PHONE, wrong)));
+
+        assertEquals(List.of("unused"), states(inboxJson()));
+    }
+
+    private static List<String> states(JsonNode messages) {
+        List<String> states = new ArrayList<>();
+        messages.forEach(message -> states.add(message.get("state").textValue()));
+        return states;
     }
 
     @Test

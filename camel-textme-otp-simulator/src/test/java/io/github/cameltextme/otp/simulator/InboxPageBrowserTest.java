@@ -139,6 +139,25 @@ class InboxPageBrowserTest {
     }
 
     @Test
+    void aMessageIsMarkedUsedOnceValidatedAndExpiredPastItsTime() {
+        assertStatus(0, api.post(Requests.sendOtp("demo", "0547654321")));
+        assertStatus(0, api.post(Requests.sendOtp("demo", PHONE)));
+        List<WebElement> messages = wait(ExpectedConditions.numberOfElementsToBe(MESSAGES, 2));
+        assertEquals("", messages.get(0).findElement(By.cssSelector("[data-testid=state]")).getText());
+
+        assertStatus(0, api.post(Requests.validateOtp("demo", PHONE, sim.lastCode(PHONE))));
+        wait(ExpectedConditions.attributeToBe(messages.get(0), "data-state", "used"));
+        assertEquals("USED", messages.get(0).findElement(By.cssSelector("[data-testid=state]")).getText());
+        assertEquals("", messages.get(1).findElement(By.cssSelector("[data-testid=state]")).getText());
+
+        sim.clock().advance(Duration.ofMinutes(16));
+        wait(ExpectedConditions.attributeToBe(messages.get(1), "data-state", "expired"));
+        assertEquals("EXPIRED", messages.get(1).findElement(By.cssSelector("[data-testid=state]")).getText());
+        assertEquals("used", messages.get(0).getAttribute("data-state"));
+        assertNotReloaded();
+    }
+
+    @Test
     void htmlInTheMessageTextIsShownAsText() {
         String template = "<b>bold</b> <img src=x onerror=\"window.injected=true\"> [code]";
         ObjectNode request = Requests.sendOtp("demo", PHONE);

@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,12 +35,18 @@ import org.junit.jupiter.api.Test;
 /**
  * The executable jar as users run it: {@code java -jar ... --port 0}. Runs after packaging (failsafe), with nothing
  * but the JDK on its own classpath, so it also proves the jar carries its (relocated) dependencies.
+ * <p>
+ * A JVM that starts with SIGINT ignored (as Maven run in the background, under nohup or by some CI agents passes it
+ * on) never installs its SIGINT handler: the SIGINT test starts the jar through {@code env --default-signal=INT}
+ * (coreutils 8.31+), which gives the signal back its default, and skips, saying why, where {@code env} cannot.
  */
 class StandaloneJarIT {
 
     private static final Pattern API_URL = Pattern.compile("API:\\s+(http://127\\.0\\.0\\.1:\\d+/api)\\s");
     private static final Duration STARTUP = Duration.ofSeconds(30);
     private static final String END_OF_OUTPUT = "\u0000end";
+
+    private static final List<String> DEFAULT_SIGINT = List.of("env", "--default-signal=INT");
 
     private final List<Process> processes = new ArrayList<>();
 
@@ -52,8 +62,13 @@ class StandaloneJarIT {
     }
 
     private Process startJar(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar().toString()));
+        return startJar(List.of(), args);
+    }
+
+    /** Starts the jar, its command line prefixed with {@code launcher} (e.g. {@link #DEFAULT_SIGINT}). */
+    private Process startJar(List<String> launcher, String... args) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         processes.add(process);
@@ -103,8 +118,21 @@ class StandaloneJarIT {
         return response.body();
     }
 
-    private void assertRunsAndStopsOn(String signal) throws Exception {
-        Process process = startJar("--port", "0");
+    /** Whether this machine's {@code env} can reset a signal to its default (GNU coreutils 8.31+). */
+    private static boolean envResetsSigint() throws InterruptedException {
+        try {
+            List<String> command = new ArrayList<>(DEFAULT_SIGINT);
+            command.add("true");
+            Process env = new ProcessBuilder(command).redirectErrorStream(true).start();
+            env.getInputStream().transferTo(OutputStream.nullOutputStream());
+            return env.waitFor(15, TimeUnit.SECONDS) && env.exitValue() == 0;
+        } catch (IOException noEnv) {
+            return false;
+        }
+    }
+
+    private void assertRunsAndStopsOn(String signal, List<String> launcher) throws Exception {
+        Process process = startJar(launcher, "--port", "0");
         BlockingQueue<String> lines = lines(process);
         StringBuilder seen = new StringBuilder();
         Matcher api = API_URL.matcher(awaitLine(lines, "API:", seen) + " ");
@@ -123,12 +151,33 @@ class StandaloneJarIT {
 
     @Test
     void startsPrintsTheUrlsAnswersAndStopsOnSigterm() throws Exception {
-        assertRunsAndStopsOn("TERM");
+        assertRunsAndStopsOn("TERM", List.of());
     }
 
     @Test
     void stopsOnSigint() throws Exception {
-        assertRunsAndStopsOn("INT");
+        assumeTrue(envResetsSigint(), "'env --default-signal=INT' (GNU coreutils 8.31+) is not available here, and"
+                + " without it the jar inherits Maven's SIGINT disposition, which may be 'ignored'");
+        assertRunsAndStopsOn("INT", DEFAULT_SIGINT);
+    }
+
+    @Test
+    void aTakenPortExitsWithOneLineNamingThePortOption() throws Exception {
+        try (ServerSocket holder = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Process process = startJar("--port", String.valueOf(holder.getLocalPort()));
+            BlockingQueue<String> lines = lines(process);
+            assertTrue(process.waitFor(15, TimeUnit.SECONDS), "exits");
+            List<String> output = new ArrayList<>();
+            for (String line = lines.poll(15, TimeUnit.SECONDS); line != null && !line.equals(END_OF_OUTPUT);
+                 line = lines.poll(15, TimeUnit.SECONDS)) {
+                output.add(line);
+            }
+
+            assertEquals(1, process.exitValue(), String.join("\n", output));
+            assertEquals(List.of("error: cannot listen on 127.0.0.1:" + holder.getLocalPort() + ", the port is taken (or"
+                    + " the address is not this machine's): choose another with --port N, or --port 0 for a free one."),
+                    output);
+        }
     }
 
     @Test

@@ -30,7 +30,33 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service and returns once it says it serves; fails, with its output, when it exits or takes too long. */
     static ServiceProcess start(Map<String, String> environment) throws IOException, InterruptedException {
-        int port = ServiceCalls.freePort();
+        ServiceProcess service = launch(environment, ServiceCalls.freePort());
+        try {
+            service.awaitServing();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            service.close();
+            throw e;
+        }
+        return service;
+    }
+
+    /**
+     * Starts the service on the given port and waits for it to exit; fails, with its output, when it is still running
+     * after the start timeout.
+     */
+    static Exited runUntilExit(Map<String, String> environment, int port) throws IOException, InterruptedException {
+        ServiceProcess service = launch(environment, port);
+        try {
+            if (!service.process.waitFor(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the service still runs after " + START_TIMEOUT + ":\n" + service.output());
+            }
+            return new Exited(service.process.exitValue(), service.output());
+        } finally {
+            service.close();
+        }
+    }
+
+    private static ServiceProcess launch(Map<String, String> environment, int port) throws IOException {
         Path outputFile = Files.createTempFile("otp-service-", ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                                                     "-cp", System.getProperty("java.class.path"),
@@ -40,14 +66,7 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().keySet().removeIf(name -> name.startsWith("TEXTME_") || name.startsWith("OTP_"));
         builder.environment().putAll(environment);
         builder.environment().put("OTP_SERVICE_PORT", String.valueOf(port));
-        ServiceProcess service = new ServiceProcess(builder.start(), outputFile, port);
-        try {
-            service.awaitServing();
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            service.close();
-            throw e;
-        }
-        return service;
+        return new ServiceProcess(builder.start(), outputFile, port);
     }
 
     /** Polls the output for the line the service prints once it serves, until the deadline. */
@@ -72,6 +91,10 @@ final class ServiceProcess implements AutoCloseable {
     /** What the service printed so far. */
     String output() throws IOException {
         return Files.readString(outputFile);
+    }
+
+    /** How a service that exited on its own ended: its exit status and everything it printed. */
+    record Exited(int status, String output) {
     }
 
     /** Stops the service (its shutdown hook closes Camel), forcibly when it does not stop in time. */

@@ -37,9 +37,11 @@ public class OtpResource {
     private static final Logger LOG = Logger.getLogger(OtpResource.class);
 
     private final ProducerTemplate camel;
+    private final CredentialsAlarm credentialsAlarm;
 
-    OtpResource(ProducerTemplate camel) {
+    OtpResource(ProducerTemplate camel, CredentialsAlarm credentialsAlarm) {
         this.camel = camel;
+        this.credentialsAlarm = credentialsAlarm;
     }
 
     /** Sends a code; the client key the component's client limit counts is the caller's address, never a header. */
@@ -87,7 +89,7 @@ public class OtpResource {
         }
     }
 
-    private static Response refusal(RuntimeException e) {
+    private Response refusal(RuntimeException e) {
         Throwable cause = e instanceof CamelExecutionException && e.getCause() != null ? e.getCause() : e;
         if (cause instanceof JsonContentType.NotJsonInUtf8Exception) {
             return error(415, cause.getMessage());
@@ -106,7 +108,8 @@ public class OtpResource {
         if (cause instanceof TextMeOtpLimitStoreException) {
             return error(503, "the service is unavailable, try again later");
         }
-        if (cause instanceof TextMeOtpApiException) {
+        if (cause instanceof TextMeOtpApiException refused) {
+            credentialsAlarm.refused(refused);
             return error(502, "the SMS provider refused the request");
         }
         if (cause instanceof TextMeOtpTransportException) {

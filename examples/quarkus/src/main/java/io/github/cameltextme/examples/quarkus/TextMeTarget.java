@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import io.github.cameltextme.otp.TextMeOtpComponent;
 import io.github.cameltextme.otp.TextMeOtpConfiguration;
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
@@ -86,8 +87,11 @@ public class TextMeTarget {
         }
     }
 
-    /** Some TextMe settings were given, not all the API needs; the message names them, never their values. */
-    static final class IncompleteTextMeSettingsException extends IllegalStateException {
+    /**
+     * Some TextMe settings were given, not all the API needs; the message names them, never their values. A
+     * configuration error to Quarkus, which prints the message alone, without a stack trace, and exits with status 1.
+     */
+    static final class IncompleteTextMeSettingsException extends ConfigurationException {
 
         IncompleteTextMeSettingsException(List<TextMeSetting> given, List<TextMeSetting> missing) {
             super("TextMe is only partly configured: " + names(given) + (given.size() == 1 ? " is" : " are")

@@ -2,6 +2,7 @@ package io.github.cameltextme.examples.quarkus;
 
 import java.util.Map;
 
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -17,7 +18,7 @@ class TextMeTargetTest {
 
     @Test
     void someSettingsWithoutTheRestStopTheStartNamingWhatIsMissingAndNoValue() {
-        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new TextMeTarget(
+        ConfigurationException refused = assertThrows(ConfigurationException.class, () -> new TextMeTarget(
                 config(Map.of("textme.api-token", "secret-token-value", "textme.source", "Shop"))));
 
         assertEquals("TextMe is only partly configured: TEXTME_API_TOKEN (textme.api-token), TEXTME_SOURCE (textme.source)"

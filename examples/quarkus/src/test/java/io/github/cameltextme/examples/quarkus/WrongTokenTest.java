@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every TextMe setting given, the token wrong: the example talks to "TextMe" (a simulator), which refuses it. The
- * readiness answer, which anyone may ask for, says DOWN and which check is down, and nothing of why.
+ * readiness answer, which anyone may ask for, says DOWN and which check is down, and nothing of why; sends are 502,
+ * and the log has one ERROR line saying what to fix, however many sends TextMe refuses.
  */
 @QuarkusTest
 @TestProfile(WrongTokenTest.WrongToken.class)
@@ -69,12 +70,20 @@ class WrongTokenTest {
     }
 
     @Test
-    void aSendTextMeRefusesIs502() throws Exception {
-        HttpResponse<String> sent = new OtpHttp(baseUrl).post("otp/send", "{\"phone\": \"0525550201\"}");
+    void aSendTextMeRefusesIs502AndOneErrorLineForManyRequests() throws Exception {
+        try (AlarmRecords alarms = new AlarmRecords()) {
+            for (String phone : List.of("0525550201", "0525550202")) {
+                HttpResponse<String> sent = new OtpHttp(baseUrl).post("otp/send", "{\"phone\": \"" + phone + "\"}");
 
-        assertEquals(502, sent.statusCode());
-        assertEquals("{\"error\":\"" + OtpHttpContract.REFUSED + "\"}", sent.body());
-        assertEquals(List.of(), simulator.messages());
+                assertEquals(502, sent.statusCode());
+                assertEquals("{\"error\":\"" + OtpHttpContract.REFUSED + "\"}", sent.body());
+            }
+            assertEquals(List.of(), simulator.messages());
+            assertEquals(1, alarms.messages().size(), alarms.messages()::toString);
+            assertTrue(alarms.messages().get(0).matches("TextMe refused the credentials \\(status \\d+\\): .*"),
+                       alarms.messages().get(0));
+            assertFalse(alarms.messages().get(0).contains(SimulatorWithWrongToken.WRONG_TOKEN));
+        }
     }
 
     private static Set<String> fieldNames(JsonNode node) {

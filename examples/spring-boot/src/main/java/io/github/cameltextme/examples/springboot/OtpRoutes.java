@@ -33,6 +33,12 @@ public class OtpRoutes extends RouteBuilder {
     private static final String LOG_NAME = OtpRoutes.class.getName();
     private static final String ANSWER = "direct:otp-answer";
 
+    private final CredentialsAlarm credentialsAlarm;
+
+    public OtpRoutes(CredentialsAlarm credentialsAlarm) {
+        this.credentialsAlarm = credentialsAlarm;
+    }
+
     @Override
     public void configure() {
         // the routes read the body themselves, strictly, and write their answers as JSON
@@ -66,7 +72,7 @@ public class OtpRoutes extends RouteBuilder {
                 .to(ANSWER);
         onException(TextMeOtpAuthenticationException.class)
                 .handled(true)
-                .log(LoggingLevel.ERROR, LOG_NAME, "TextMe refused the credentials: ${exception.message}")
+                .process(exchange -> credentialsAlarm.refused(caught(exchange)))
                 .process(exchange -> error(exchange, 502, "the SMS provider refused the request"))
                 .to(ANSWER);
         onException(TextMeOtpApiException.class)
