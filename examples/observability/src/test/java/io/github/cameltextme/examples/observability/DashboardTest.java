@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Grafana dashboard imports anywhere: every panel has a unique id, reads the Prometheus chosen in its
  * {@code datasource} variable, and queries the component's meters only. That those meters exist is
- * {@code SpringBootExampleScrapeTest}'s to prove.
+ * {@link SpringBootExampleScrapeTest}'s to prove.
  */
 class DashboardTest {
 
