@@ -95,6 +95,8 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
         case "resendInterval": getOrCreateConfiguration(target).setResendInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "roundtriphistogram":
+        case "roundTripHistogram": target.setRoundTripHistogram(property(camelContext, boolean.class, value)); return true;
         case "source": getOrCreateConfiguration(target).setSource(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
@@ -185,6 +187,8 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
         case "resendInterval": return long.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "roundtriphistogram":
+        case "roundTripHistogram": return boolean.class;
         case "source": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
@@ -271,6 +275,8 @@ public class TextMeOtpComponentConfigurer extends PropertyConfigurerSupport impl
         case "resendInterval": return getOrCreateConfiguration(target).getResendInterval();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
+        case "roundtriphistogram":
+        case "roundTripHistogram": return target.isRoundTripHistogram();
         case "source": return getOrCreateConfiguration(target).getSource();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();

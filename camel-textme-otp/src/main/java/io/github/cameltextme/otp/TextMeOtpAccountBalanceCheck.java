@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.github.cameltextme.otp.client.TextMeOtpApiClient;
 import io.github.cameltextme.otp.model.ApiResponse;
 import io.github.cameltextme.otp.model.ApiUser;
 import io.github.cameltextme.otp.model.BalanceRequest;
@@ -80,10 +81,17 @@ final class TextMeOtpAccountBalanceCheck {
         if (endpoint == null) {
             return;
         }
+        TextMeOtpMeters meters = endpoint.getComponent().meters();
         try {
-            ApiResponse answer = endpoint.startedApiClient()
-                    .orElseThrow(() -> TextMeOtpTransportException.endpointNotStarted(null))
-                    .execute(new BalanceRequest(new ApiUser(endpoint.getConfiguration().getUsername())));
+            TextMeOtpApiClient client = endpoint.startedApiClient()
+                    .orElseThrow(() -> TextMeOtpTransportException.endpointNotStarted(null));
+            ApiResponse answer;
+            long start = System.nanoTime();
+            try {
+                answer = client.execute(new BalanceRequest(new ApiUser(endpoint.getConfiguration().getUsername())));
+            } finally {
+                meters.roundTrip(null, System.nanoTime() - start);
+            }
             if (answer.status() == TextMeOtpStatus.SUCCESS) {
                 outcome = TextMeOtpBalanceOutcome.UP;
                 return;

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
+import org.apache.camel.health.HealthCheck;
+
 /**
  * The balance calls of a component's readiness checks: at most one per account per interval, whatever the number of
  * endpoints of the account and however often the checks are asked, made on the component's executor and never on the
@@ -52,6 +54,23 @@ final class TextMeOtpBalanceChecks {
         if (accounts.containsValue(account)) {
             account.schedule(executor, intervalMillis);
         }
+    }
+
+    /**
+     * The last outcome of the balance calls as a number: 1 when every account that has an answer was UP, 0 when one
+     * was not, NaN while none has an answer yet.
+     */
+    synchronized double lastOutcome() {
+        boolean answered = false;
+        boolean up = true;
+        for (TextMeOtpAccountBalanceCheck account : accounts.values()) {
+            TextMeOtpBalanceOutcome outcome = account.outcome();
+            if (outcome != TextMeOtpBalanceOutcome.NOT_CHECKED_YET) {
+                answered = true;
+                up &= outcome.state() == HealthCheck.State.UP;
+            }
+        }
+        return !answered ? Double.NaN : up ? 1 : 0;
     }
 
     /** The accounts whose balance is called now. */

@@ -36,6 +36,7 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
     public static final long DEFAULT_BALANCE_CHECK_INTERVAL_MILLIS = 30_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(TextMeOtpComponent.class);
+    private static final boolean MICROMETER_PRESENT = isPresent("io.micrometer.core.instrument.MeterRegistry");
 
     @Metadata(label = "advanced",
               description = "The options shared by all endpoints of this component.")
@@ -56,6 +57,11 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
                             + " all its endpoints.")
     private long balanceCheckInterval = DEFAULT_BALANCE_CHECK_INTERVAL_MILLIS;
 
+    @Metadata(label = "metrics", defaultValue = "false",
+              description = "Whether the textme.otp.round.trip timer publishes a histogram (Prometheus _bucket series),"
+                            + " for percentiles of TextMe's latency across instances.")
+    private boolean roundTripHistogram;
+
     @Metadata(label = "limits", autowired = true,
               description = "Where the limits count: a Bucket4j ProxyManager with String keys, e.g. on Redis. When not"
                             + " set, the counts live in this JVM's memory.")
@@ -72,6 +78,8 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
     /** The readiness checks' balance calls, on their own thread from Camel's ExecutorServiceManager while started. */
     private final TextMeOtpBalanceChecks balanceChecks = new TextMeOtpBalanceChecks();
     private ScheduledExecutorService balanceCheckExecutor;
+    /** Where the exchanges are measured: the application's Micrometer registry once found, else nowhere. */
+    private volatile TextMeOtpMeters meters = TextMeOtpMeters.NONE;
 
     public TextMeOtpComponent() {
     }
@@ -111,6 +119,8 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
 
     @Override
     protected void doStop() throws Exception {
+        meters.close();
+        meters = TextMeOtpMeters.NONE;
         balanceChecks.stop();
         if (balanceCheckExecutor != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(balanceCheckExecutor);
@@ -118,6 +128,22 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
         }
         transport.stop();
         super.doStop();
+    }
+
+    /**
+     * Binds the meters to the application's Micrometer registry, when Micrometer is on the classpath and the registry
+     * is in the CamelContext's registry; asked as each endpoint starts, so that a registry bound after the component
+     * started is found too. Without Micrometer no class of it is loaded.
+     */
+    synchronized void bindMeters() {
+        if (meters == TextMeOtpMeters.NONE && MICROMETER_PRESENT) {
+            meters = TextMeOtpMicrometerMeters.bind(this);
+        }
+    }
+
+    /** Where the exchanges are measured. */
+    TextMeOtpMeters meters() {
+        return meters;
     }
 
     /** The balance calls of the readiness checks of this component's producers. */
@@ -199,6 +225,15 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
         return tls != null || !useGlobalSslContextParameters ? tls : retrieveGlobalSslContextParameters();
     }
 
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, TextMeOtpComponent.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     public TextMeOtpConfiguration getConfiguration() {
         return configuration;
     }
@@ -231,6 +266,14 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
 
     public void setBalanceCheckInterval(long balanceCheckInterval) {
         this.balanceCheckInterval = balanceCheckInterval;
+    }
+
+    public boolean isRoundTripHistogram() {
+        return roundTripHistogram;
+    }
+
+    public void setRoundTripHistogram(boolean roundTripHistogram) {
+        this.roundTripHistogram = roundTripHistogram;
     }
 
     public int getMaxConnections() {

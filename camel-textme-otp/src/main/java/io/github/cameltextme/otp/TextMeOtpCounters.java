@@ -1,9 +1,9 @@
 package io.github.cameltextme.otp;
 
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -18,13 +18,15 @@ final class TextMeOtpCounters {
     private final LongAdder transportErrors = new LongAdder();
     private final LongAdder limitStoreErrors = new LongAdder();
     private final LongAdder limitFallbacks = new LongAdder();
-    private final Map<Integer, LongAdder> apiErrors = new ConcurrentHashMap<>();
+    /** Per documented status, and last the others together: bounded, whatever statuses a broken server sends. */
+    private final LongAdder[] apiErrors = new LongAdder[TextMeOtpStatus.DOCUMENTED_FAILURES.length + 1];
     private final Map<TextMeOtpLimit, LongAdder> limitRefusals = new EnumMap<>(TextMeOtpLimit.class);
 
     TextMeOtpCounters() {
         for (TextMeOtpLimit limit : TextMeOtpLimit.values()) {
             limitRefusals.put(limit, new LongAdder());
         }
+        Arrays.setAll(apiErrors, i -> new LongAdder());
     }
 
     void recordSent() {
@@ -40,7 +42,7 @@ final class TextMeOtpCounters {
     }
 
     void recordApiError(int status) {
-        apiErrors.computeIfAbsent(status, s -> new LongAdder()).increment();
+        apiErrors[TextMeOtpStatus.documentedIndex(status)].increment();
     }
 
     void recordTransportError() {
@@ -76,7 +78,7 @@ final class TextMeOtpCounters {
     }
 
     long apiErrorCount() {
-        return apiErrors.values().stream().mapToLong(LongAdder::sum).sum();
+        return Arrays.stream(apiErrors).mapToLong(LongAdder::sum).sum();
     }
 
     long limitStoreErrorCount() {
@@ -98,10 +100,18 @@ final class TextMeOtpCounters {
         return byLimit;
     }
 
-    /** The API errors per TextMe status, by ascending status. */
-    Map<Integer, Long> apiErrorsByStatus() {
-        Map<Integer, Long> byStatus = new TreeMap<>();
-        apiErrors.forEach((status, count) -> byStatus.put(status, count.sum()));
+    /**
+     * The API errors per TextMe status that occurred, by ascending status, then those of undocumented statuses
+     * together as {@code other}.
+     */
+    Map<String, Long> apiErrorsByStatus() {
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        for (int i = 0; i < apiErrors.length; i++) {
+            long count = apiErrors[i].sum();
+            if (count > 0) {
+                byStatus.put(TextMeOtpStatus.documentedName(i), count);
+            }
+        }
         return byStatus;
     }
 }

@@ -60,6 +60,7 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        getComponent().bindMeters();
         if (configuration.isLimitsEnabled()) {
             limiter = new EndpointLimiter(configuration, getComponent().limitStoresForEndpoints());
         }
@@ -158,7 +159,8 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
         return counters.apiErrorCount();
     }
 
-    @ManagedAttribute(description = "Calls TextMe answered with an error status, per status, as status=count")
+    @ManagedAttribute(description = "Calls TextMe answered with an error status, per status, as status=count; statuses"
+                                    + " TextMe does not document count together as other")
     public String getApiErrorsByStatus() {
         return counters.apiErrorsByStatus().toString();
     }

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends an OTP or validates a code: builds the request from the message, takes its places in the endpoint's limits,
  * makes exactly one API call (never a retry), and turns TextMe's answer into a {@link TextMeOtpResult} body and
- * headers, or a typed exception. It counts the outcomes on its endpoint and registers a readiness check with Camel's
- * producer health checks, which shares its account's balance calls.
+ * headers, or a typed exception. It counts the outcomes on its endpoint (JMX) and in its component's meters, and
+ * registers a readiness check with Camel's producer health checks, which shares its account's balance calls.
  */
 public class TextMeOtpProducer extends DefaultProducer {
 
@@ -89,56 +89,65 @@ public class TextMeOtpProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
+        TextMeOtpOperation operation = configuration.getOperation();
+        TextMeOtpMeters meters = getEndpoint().getComponent().meters();
         try {
             for (String header : ANSWER_HEADERS) {
                 message.removeHeader(header);
             }
-            switch (configuration.getOperation()) {
-                case send -> send(message);
-                case validate -> validate(message);
+            switch (operation) {
+                case send -> send(message, meters);
+                case validate -> validate(message, meters);
             }
+        } catch (TextMeOtpValidationException e) {
+            meters.exchange(operation, TextMeOtpOutcome.BAD_INPUT);
+            throw e;
         } catch (TextMeOtpException e) {
             throw e;
         } catch (RuntimeException e) {
             counters.recordTransportError();
-            throw TextMeOtpTransportException.unexpected(configuration.getOperation(), e);
+            meters.exchange(operation, TextMeOtpOutcome.TRANSPORT_ERROR);
+            throw TextMeOtpTransportException.unexpected(operation, e);
         }
     }
 
-    private void send(Message message) {
+    private void send(Message message, TextMeOtpMeters meters) {
         SendOtpRequest request = requests.sendRequest(message);
-        Reservation reservation = reserve(limiter -> limiter.reserveSend(
+        Reservation reservation = reserve(meters, limiter -> limiter.reserveSend(
                 request.phone(), request.appId(), message.getHeader(TextMeOtpConstants.CLIENT_KEY, String.class)));
-        ApiResponse response = call(request, request.phone(), reservation);
+        ApiResponse response = call(meters, request, request.phone(), reservation);
         String apiMessage = Masking.scrub(response.message(), request.phone(), configuration.getApiToken());
         if (response.status() != TextMeOtpStatus.SUCCESS) {
             // TextMe sent no SMS: the send does not count against the limits
-            throw reservation.givenBackAfter(recordApiFailure(response.status(), apiMessage));
+            throw reservation.givenBackAfter(recordApiFailure(meters, response.status(), apiMessage));
         }
         counters.recordSent();
+        meters.exchange(TextMeOtpOperation.send, TextMeOtpOutcome.SENT);
         writeResult(message, new TextMeOtpResult(TextMeOtpOperation.send, response.status(), apiMessage, null,
                                                  response.shipmentId(), request.phone()));
     }
 
-    private void validate(Message message) {
+    private void validate(Message message, TextMeOtpMeters meters) {
         try {
             ValidateOtpRequest request = requests.validateRequest(message);
-            Reservation reservation = reserve(limiter -> limiter.reserveValidation(
+            Reservation reservation = reserve(meters, limiter -> limiter.reserveValidation(
                     request.phone(), request.appId(), message.getHeader(TextMeOtpConstants.CLIENT_KEY, String.class)));
-            ApiResponse response = call(request, request.phone(), reservation);
+            ApiResponse response = call(meters, request, request.phone(), reservation);
             int status = response.status();
             String apiMessage = Masking.scrub(response.message(), request.phone(), configuration.getApiToken(),
                                               request.code());
             boolean valid = status == TextMeOtpStatus.SUCCESS;
             boolean invalid = status == TextMeOtpStatus.INVALID_CODE;
             if (!valid && !invalid) {
-                throw reservation.givenBackAfter(recordApiFailure(status, apiMessage));
+                throw reservation.givenBackAfter(recordApiFailure(meters, status, apiMessage));
             }
             if (valid) {
                 counters.recordValid();
+                meters.exchange(TextMeOtpOperation.validate, TextMeOtpOutcome.VALID);
                 clearWrongCodes(reservation);
             } else {
                 counters.recordInvalid();
+                meters.exchange(TextMeOtpOperation.validate, TextMeOtpOutcome.INVALID);
             }
             if (invalid && configuration.isThrowOnInvalidCode()) {
                 throw new TextMeOtpInvalidCodeException(apiMessage);
@@ -151,7 +160,7 @@ public class TextMeOtpProducer extends DefaultProducer {
     }
 
     /** Takes the exchange's places in the endpoint's limits, counting a refusal or a failure of the store. */
-    private Reservation reserve(Function<EndpointLimiter, Reservation> reservation) {
+    private Reservation reserve(TextMeOtpMeters meters, Function<EndpointLimiter, Reservation> reservation) {
         if (!configuration.isLimitsEnabled()) {
             return Reservation.none();
         }
@@ -164,9 +173,11 @@ public class TextMeOtpProducer extends DefaultProducer {
             return taken;
         } catch (TextMeOtpRateLimitException e) {
             counters.recordLimitRefusal(e.getLimit());
+            meters.refused(configuration.getOperation(), e.getLimit());
             throw e;
         } catch (TextMeOtpLimitStoreException e) {
             counters.recordLimitStoreError();
+            meters.exchange(configuration.getOperation(), TextMeOtpOutcome.STORE_ERROR);
             throw e;
         }
     }
@@ -183,14 +194,22 @@ public class TextMeOtpProducer extends DefaultProducer {
         }
     }
 
-    /** The one API call of the exchange; a request that certainly never left gives its places back. */
-    private ApiResponse call(ApiRequest request, String phone, Reservation reservation) {
+    /**
+     * The one API call of the exchange, timed; a request that certainly never left gives its places back.
+     */
+    private ApiResponse call(TextMeOtpMeters meters, ApiRequest request, String phone, Reservation reservation) {
         ApiResponse response;
         try {
             TextMeOtpApiClient client = getEndpoint().startedApiClient().orElseThrow(this::notStarted);
-            response = client.execute(request);
+            long start = System.nanoTime();
+            try {
+                response = client.execute(request);
+            } finally {
+                meters.roundTrip(configuration.getOperation(), System.nanoTime() - start);
+            }
         } catch (TextMeOtpTransportException e) {
             counters.recordTransportError();
+            meters.exchange(configuration.getOperation(), TextMeOtpOutcome.TRANSPORT_ERROR);
             throw e.mayHaveReachedServer() ? e : reservation.givenBackAfter(e);
         }
         if (LOG.isDebugEnabled()) {
@@ -205,8 +224,9 @@ public class TextMeOtpProducer extends DefaultProducer {
     }
 
     /** Counts TextMe's failure status and returns the exception that reports it. */
-    private TextMeOtpApiException recordApiFailure(int status, String apiMessage) {
+    private TextMeOtpApiException recordApiFailure(TextMeOtpMeters meters, int status, String apiMessage) {
         counters.recordApiError(status);
+        meters.apiError(configuration.getOperation(), status);
         if (TextMeOtpStatus.isAuthenticationFailure(status)) {
             return new TextMeOtpAuthenticationException(configuration.getOperation(), status, apiMessage);
         }

@@ -21,12 +21,39 @@ public final class TextMeOtpStatus {
     /** The highest status TextMe answers with; anything outside 0 to 999 is not a TextMe status. */
     public static final int MAX_READABLE = 999;
 
+    /**
+     * TextMe's documented request-level failure statuses, ascending: what the meters and the JMX counts name one by
+     * one; any other status, whatever a broken server sends, is counted as {@code other}, so the counts stay bounded.
+     */
+    static final int[] DOCUMENTED_FAILURES = {
+            1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 515, 989, 990, 991, 992, 993, 994, 995, 996, 997, 998, 999 };
+    /** The name of the statuses outside {@link #DOCUMENTED_FAILURES}. */
+    static final String OTHER = "other";
+
     private TextMeOtpStatus() {
     }
 
     /** Whether the status means that TextMe refused the credentials (3, 10 or 11). */
     public static boolean isAuthenticationFailure(int status) {
         return status == WRONG_CREDENTIALS || status == TOKEN_EXPIRED || status == TOKEN_OF_ANOTHER_USER;
+    }
+
+    /**
+     * The index of a status in {@link #DOCUMENTED_FAILURES}, or {@code DOCUMENTED_FAILURES.length} for any other
+     * status.
+     */
+    static int documentedIndex(int status) {
+        for (int i = 0; i < DOCUMENTED_FAILURES.length; i++) {
+            if (DOCUMENTED_FAILURES[i] == status) {
+                return i;
+            }
+        }
+        return DOCUMENTED_FAILURES.length;
+    }
+
+    /** The name of the status at an index of {@link #documentedIndex(int)}. */
+    static String documentedName(int index) {
+        return index < DOCUMENTED_FAILURES.length ? Integer.toString(DOCUMENTED_FAILURES[index]) : OTHER;
     }
 
     /** Whether the status is one TextMe answers with, 0 to 999. */

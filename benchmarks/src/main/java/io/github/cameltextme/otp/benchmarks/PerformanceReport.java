@@ -38,6 +38,8 @@ public final class PerformanceReport {
     static final String RATIO_TABLE_HEAD = "| callers | textme-otp:send ÷ DIY camel-http route"
             + " | textme-otp:send ÷ raw HttpClient 5 | limits on ÷ off"
             + " | bytes per send: textme-otp:send / DIY route / raw |\n|---|---|---|---|---|\n";
+    static final String METERS_TABLE_HEAD = "| callers | textme-otp:send with a Prometheus registry ÷ without"
+            + " | bytes per send: with / without |\n|---|---|---|\n";
     static final String FIGURE_TABLE_HEAD = "| way | 1 caller, calls/s | allocated per call"
             + " | 16 callers, calls/s | allocated per call |\n|---|---|---|---|---|\n";
     static final String CAPACITY_TABLE_HEAD = "| " + CapacityBenchmark.CALLERS + " callers, answers after "
@@ -68,8 +70,8 @@ public final class PerformanceReport {
                 .param("maxConnections", "" + TextMeOtpComponent.DEFAULT_MAX_CONNECTIONS)
                 .param("connectTimeoutMillis", SHORT_CONNECT_TIMEOUT_MILLIS).build()).run());
 
-        System.out.println("\n" + ratioTable(sends) + "\n" + figureTable(sends) + "\n" + capacityTable(capacity) + "\n"
-                           + machine(Duration.between(started, Instant.now())));
+        System.out.println("\n" + ratioTable(sends) + "\n" + figureTable(sends) + "\n" + metersTable(sends) + "\n"
+                           + capacityTable(capacity) + "\n" + machine(Duration.between(started, Instant.now())));
     }
 
     private static String ratioTable(List<Map<String, RunResult>> sends) {
@@ -86,10 +88,23 @@ public final class PerformanceReport {
         return table.toString();
     }
 
+    /** What the meters cost: a send with the limits off, with the component's meters in a Prometheus registry and without. */
+    private static String metersTable(List<Map<String, RunResult>> sends) {
+        StringBuilder table = new StringBuilder(METERS_TABLE_HEAD);
+        for (int i = 0; i < CALLERS.length; i++) {
+            Map<String, RunResult> run = sends.get(i);
+            table.append(String.format(Locale.ROOT, "| %d | %s | %s / %s |%n", CALLERS[i],
+                    ratio(run, "sendMeters", "sendLimitsOff"),
+                    kilobytes(allocatedPerCall(run.get("sendMeters")).getScore()),
+                    kilobytes(allocatedPerCall(run.get("sendLimitsOff")).getScore())));
+        }
+        return table.toString();
+    }
+
     private static String figureTable(List<Map<String, RunResult>> sends) {
         StringBuilder table = new StringBuilder(FIGURE_TABLE_HEAD);
-        for (String method : List.of("rawHttpClient", "diyCamelHttpRoute", "sendLimitsOff", "sendLimitsOn",
-                                     "validate")) {
+        for (String method : List.of("rawHttpClient", "diyCamelHttpRoute", "sendLimitsOff", "sendMeters",
+                                     "sendLimitsOn", "validate")) {
             table.append("| ").append(method);
             for (Map<String, RunResult> run : sends) {
                 Result<?> allocated = allocatedPerCall(run.get(method));

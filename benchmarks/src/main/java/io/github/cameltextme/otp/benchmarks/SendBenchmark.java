@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.github.cameltextme.otp.TextMeOtpComponent;
 import io.github.cameltextme.otp.TextMeOtpConfiguration;
 import io.github.cameltextme.otp.TextMeOtpConstants;
@@ -42,7 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * with a Jackson parse (the floor: a pooled client with what the component also switches off, cookies, redirects and
  * retries, switched off), the camel-http route users write by hand (marshal, Bearer header, camel-http with its
  * defaults, unmarshal, status check), and {@code textme-otp:send}, with the limits off and on (the defaults, in the
- * in-memory store); and {@code textme-otp:validate}. The component is called from a route too, {@code direct:} to
+ * in-memory store), and with the limits off in a CamelContext that holds a Prometheus registry, where the component
+ * counts its meters ({@code sendMeters}, against {@code sendLimitsOff}, which has none); and
+ * {@code textme-otp:validate}. The component is called from a route too, {@code direct:} to
  * its endpoint, as a user's route calls it. Every call is for a phone never used before, so that a send with the
  * limits on creates its keys each time, as a sign-up wave would; the in-memory store, which never evicts a count,
  * drops them when their windows have passed, which the limits' {@link IterationClock} makes happen between two
@@ -79,6 +83,10 @@ public class SendBenchmark {
     Endpoint sendLimitsOff;
     Endpoint sendLimitsOn;
     Endpoint validate;
+    /** The context of sendMeters, with a Prometheus registry as its metricsRegistry. */
+    CamelContext meteredContext;
+    ProducerTemplate meteredTemplate;
+    Endpoint sendMeters;
     private CamelContext context;
 
     @Setup(Level.Trial)
@@ -106,6 +114,18 @@ public class SendBenchmark {
         sendLimitsOff = context.getEndpoint("direct:send-limits-off");
         sendLimitsOn = context.getEndpoint("direct:send-limits-on");
         validate = context.getEndpoint("direct:validate");
+        meteredContext = new DefaultCamelContext();
+        meteredContext.getRegistry().bind("metricsRegistry", new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        meteredContext.addComponent("textme-otp", textMeOtp(server.apiUrl()));
+        meteredContext.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:send-meters").to("textme-otp:send?limitsEnabled=false");
+            }
+        });
+        meteredContext.start();
+        meteredTemplate = meteredContext.createProducerTemplate();
+        sendMeters = meteredContext.getEndpoint("direct:send-meters");
     }
 
     /** The component as a user configures it, pointed at the loopback server. */
@@ -126,6 +146,7 @@ public class SendBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() throws IOException {
+        meteredContext.stop();
         context.stop();
         rawClient.close();
         server.close();
@@ -150,6 +171,11 @@ public class SendBenchmark {
     @Benchmark
     public Object sendLimitsOff() {
         return template.requestBody(sendLimitsOff, phones.next());
+    }
+
+    @Benchmark
+    public Object sendMeters() {
+        return meteredTemplate.requestBody(sendMeters, phones.next());
     }
 
     @Benchmark

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameltextme.otp.TextMeOtpRateLimitException;
 import org.apache.camel.CamelExecutionException;
@@ -19,6 +20,7 @@ import org.openjdk.jmh.infra.Control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,6 +56,28 @@ class BenchmarksSendWhatTheyClaimTest {
             assertNotEquals(phoneOf(raw), phoneOf(diy), "every call is for a new phone");
             assertNotEquals(phoneOf(diy), phoneOf(component), "every call is for a new phone");
             assertEquals(3, benchmark.server.received());
+        } finally {
+            benchmark.stop();
+        }
+    }
+
+    @Test
+    void sendMetersPostsWhatSendLimitsOffPostsAndCountsInItsRegistryWhileSendLimitsOffCountsNowhere() throws Exception {
+        SendBenchmark benchmark = new SendBenchmark();
+        benchmark.start();
+        try {
+            benchmark.sendLimitsOff();
+            TextMeLikeServer.Request unmetered = benchmark.server.lastRequest();
+            benchmark.sendMeters();
+            TextMeLikeServer.Request metered = benchmark.server.lastRequest();
+
+            assertEquals(withoutPhone(unmetered), withoutPhone(metered));
+            MeterRegistry registry = benchmark.meteredContext.getRegistry()
+                    .lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+            assertEquals(1, registry.get("textme.otp.exchanges").tag("outcome", "sent").counter().count());
+            assertNull(benchmark.template.getCamelContext().getRegistry().findSingleByType(MeterRegistry.class),
+                       "sendLimitsOff's context has no registry: no meters");
+            assertEquals(2, benchmark.server.received());
         } finally {
             benchmark.stop();
         }

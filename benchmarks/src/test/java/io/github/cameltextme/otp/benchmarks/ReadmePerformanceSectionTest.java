@@ -24,7 +24,8 @@ class ReadmePerformanceSectionTest {
         String prose = section.replaceAll("\\s+", " ");
 
         assertTrue(section.contains("```shell\n" + PerformanceReport.COMMAND + "\n```"), "the command that runs it");
-        for (String head : new String[] { PerformanceReport.RATIO_TABLE_HEAD, PerformanceReport.FIGURE_TABLE_HEAD }) {
+        for (String head : new String[] { PerformanceReport.RATIO_TABLE_HEAD, PerformanceReport.FIGURE_TABLE_HEAD,
+                                          PerformanceReport.METERS_TABLE_HEAD }) {
             assertTrue(section.contains(head), "the table headed " + head.lines().findFirst().orElseThrow());
         }
         String capacityHead = PerformanceReport.CAPACITY_TABLE_HEAD.lines().findFirst().orElseThrow();

@@ -202,6 +202,11 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
      * The time between two balance calls of the readiness checks for one account, shared by all its endpoints.
      */
     private Duration balanceCheckInterval = Duration.ofMillis(TextMeOtpComponent.DEFAULT_BALANCE_CHECK_INTERVAL_MILLIS);
+    /**
+     * Whether the textme.otp.round.trip timer publishes a histogram (Prometheus _bucket series), for percentiles of
+     * TextMe's latency across instances.
+     */
+    private Boolean roundTripHistogram = false;
 
     public String getUsername() {
         return username;
@@ -521,5 +526,13 @@ public class TextMeOtpComponentConfiguration extends ComponentConfigurationPrope
 
     public void setBalanceCheckInterval(Duration balanceCheckInterval) {
         this.balanceCheckInterval = balanceCheckInterval;
+    }
+
+    public Boolean getRoundTripHistogram() {
+        return roundTripHistogram;
+    }
+
+    public void setRoundTripHistogram(Boolean roundTripHistogram) {
+        this.roundTripHistogram = roundTripHistogram;
     }
 }

@@ -1,0 +1,86 @@
+package io.github.cameltextme.examples.quarkus;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import io.github.cameltextme.otp.simulator.TextMeSimulator;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * /q/metrics holds the textme-otp component's meters, which found Quarkus's registry with no code of the example's,
+ * for the scraper with the token only; no series holds the phone or the code.
+ */
+@QuarkusTest
+class MetricsTest {
+
+    private static final String SCRAPE_TOKEN = "scrape-test-token";
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @TestHTTPResource("/")
+    String baseUrl;
+
+    @Inject
+    TextMeTarget textMe;
+
+    @Test
+    void theScraperSeesTheComponentsMeters() throws Exception {
+        OtpHttp http = new OtpHttp(baseUrl);
+        TextMeSimulator simulator = textMe.simulator().orElseThrow();
+        assertEquals(200, http.post("otp/send", "{\"phone\": \"052-555-0901\"}").statusCode());
+        String code = simulator.lastCode("0525550901");
+        assertEquals(429, http.post("otp/send", "{\"phone\": \"052-555-0901\"}").statusCode());
+
+        HttpResponse<String> scrape = get("q/metrics", "Bearer " + SCRAPE_TOKEN);
+
+        assertEquals(200, scrape.statusCode(), scrape.body());
+        String metrics = scrape.body();
+        // the application is shared with the other test classes: their exchanges count too
+        assertTrue(metrics.matches("(?s).*textme_otp_exchanges_total\\{limit=\"resend_interval\",operation=\"send\","
+                                   + "outcome=\"refused\",status=\"none\"} [1-9].*"), metrics);
+        assertTrue(metrics.matches("(?s).*textme_otp_exchanges_total\\{limit=\"none\",operation=\"send\","
+                                   + "outcome=\"sent\",status=\"none\"} [1-9].*"), metrics);
+        assertTrue(metrics.contains("textme_otp_round_trip_seconds_count{operation=\"send\"}"), metrics);
+        assertTrue(metrics.contains("textme_otp_readiness{component=\"textme-otp\"}"), metrics);
+        assertTrue(metrics.contains("textme_otp_connections_leased{component=\"textme-otp\"}"), metrics);
+        String labels = labels(metrics);
+        assertFalse(labels.contains("0525550901") || labels.contains("525550901"), labels);
+        assertFalse(labels.contains(code), labels);
+    }
+
+    @Test
+    void anyoneElseIsRefused() throws Exception {
+        for (String path : new String[] { "q/metrics", "q/%6Detrics", "q/./metrics" }) {
+            for (String authorization : new String[] { null, "Bearer wrong", SCRAPE_TOKEN }) {
+                HttpResponse<String> answer = get(path, authorization);
+                assertEquals(401, answer.statusCode(), path + " with " + authorization);
+                assertFalse(answer.body().contains("textme_otp"), answer.body());
+            }
+        }
+    }
+
+    /** The labels of every series: where a phone or a code would show; the values are numbers of any digits. */
+    private static String labels(String metrics) {
+        StringBuilder labels = new StringBuilder();
+        metrics.lines().filter(line -> line.indexOf('{') > 0)
+                .forEach(line -> labels.append(line, line.indexOf('{'), line.lastIndexOf('}') + 1).append('\n'));
+        return labels.toString();
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
