@@ -114,6 +114,14 @@ public abstract class OtpHttpContract {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = { "CamelTextMeOtpApiToken<script>", "a-field-name-with-dashes",
+                             "aFieldNameMuchLongerThanThirtyTwoCharacters" })
+    void anUnknownFieldWhoseNameIsNotPlainIsRefusedWithoutRepeatingIt(String field) throws Exception {
+        assertRefusedBeforeTextMe(400, "Invalid request: has a field this endpoint does not take",
+                                  post("/otp/send", "{\"phone\": \"0527000002\", \"" + field + "\": \"x\"}"));
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             /otp/send   | {"phone": 527000003}                                  | phone
             /otp/send   | {"phone": 5.27000003E8}                               | phone
@@ -236,6 +244,15 @@ public abstract class OtpHttpContract {
 
         assertAnswer(502, "{\"error\":\"" + REFUSED + "\"}", post("/otp/send", "{\"phone\": \"" + phone + "\"}"));
         assertTrue(textMe().messages().isEmpty(), "no SMS");
+    }
+
+    @Test
+    void textMeRefusingForAReasonOtherThanTheCredentialsLogsNoErrorPerRequest() throws Exception {
+        List<String> before = errorLogLines();
+        textMe().refuseNext(2, 4);
+        assertEquals(502, post("/otp/send", "{\"phone\": \"0527000030\"}").statusCode());
+        assertEquals(502, post("/otp/send", "{\"phone\": \"0527000031\"}").statusCode());
+        assertEquals(before, errorLogLines(), "ERROR lines for an account out of credit");
     }
 
     @Test

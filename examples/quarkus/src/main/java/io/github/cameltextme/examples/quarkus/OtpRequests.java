@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -29,6 +30,8 @@ public final class OtpRequests {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+    /** A field name short and plain enough to be named back to the caller; any other is not repeated. */
+    private static final Pattern NAMEABLE_FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,31}");
     private static final List<String> SEND_FIELDS = List.of("phone");
     private static final List<String> VERIFY_FIELDS = List.of("phone", "code");
 
@@ -51,7 +54,9 @@ public final class OtpRequests {
         while (given.hasNext()) {
             String field = given.next();
             if (!names.contains(field)) {
-                throw new TextMeOtpValidationException(field, "is not a field of this request");
+                throw NAMEABLE_FIELD.matcher(field).matches()
+                        ? new TextMeOtpValidationException(field, "is not a field of this request")
+                        : new TextMeOtpValidationException("request", "has a field this endpoint does not take");
             }
         }
         Map<String, String> fields = new LinkedHashMap<>();
