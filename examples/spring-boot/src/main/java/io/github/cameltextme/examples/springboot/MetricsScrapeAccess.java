@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Lets only the metrics scraper read {@code /actuator/prometheus}: a request must carry
  * {@code Authorization: Bearer <textme.metrics.scrape-token>}, else it is answered 401. With no token configured, no
  * one reads it. The path is matched as the servlet container resolved it, so {@code /actuator;x=1/prometheus} and
- * {@code /actuator/%70rometheus} are guarded too.
+ * {@code /actuator/%70rometheus} are guarded too. It guards the application's own port only: Actuator on a port of its
+ * own ({@code management.server.port}) is not seen by this filter, and must be reachable by the scraper only.
  */
 @Component
 public class MetricsScrapeAccess extends OncePerRequestFilter {
@@ -41,10 +42,13 @@ public class MetricsScrapeAccess extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** Any actuator path that names the Prometheus endpoint, decoded and without path parameters. */
+    /**
+     * Any path that names the Prometheus endpoint, decoded and without path parameters, wherever the actuator's base
+     * path is: a moved endpoint stays guarded.
+     */
     private static boolean isMetrics(HttpServletRequest request) {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return path.startsWith("/actuator") && path.contains(PROMETHEUS);
+        return path.contains(PROMETHEUS);
     }
 
     private boolean authorized(String authorization) {

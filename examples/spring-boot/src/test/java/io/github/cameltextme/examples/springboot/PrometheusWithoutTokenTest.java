@@ -1,0 +1,62 @@
+package io.github.cameltextme.examples.springboot;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import io.github.cameltextme.otp.simulator.TextMeSimulator;
+import io.github.cameltextme.otp.simulator.TextMeSimulatorExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * With no scrape token set, no one reads the Prometheus endpoint, not even with an empty bearer token, and it stays
+ * guarded when the actuator's base path is moved.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = "management.endpoints.web.base-path=/manage")
+@AutoConfigureObservability(tracing = false)
+@ExtendWith(TextMeSimulatorExtension.class)
+@DirtiesContext
+class PrometheusWithoutTokenTest {
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    static TextMeSimulator sim;
+
+    @DynamicPropertySource
+    static void textMeAtTheSimulator(DynamicPropertyRegistry registry) {
+        SimulatorProperties.register(registry, () -> sim);
+    }
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void noOneReadsTheMovedEndpointWhenNoTokenIsSet() throws Exception {
+        for (String authorization : new String[] { null, "Bearer ", "Bearer", "" }) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                                                            + "/manage/prometheus"));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<String> answer = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, answer.statusCode(), "with " + authorization);
+            assertFalse(answer.body().contains("textme_otp"), answer.body());
+        }
+        HttpResponse<String> health = CLIENT.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/manage/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode(), "the actuator is at the moved base path");
+    }
+}
