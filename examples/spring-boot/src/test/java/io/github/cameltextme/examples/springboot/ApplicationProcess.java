@@ -48,16 +48,10 @@ final class ApplicationProcess implements AutoCloseable {
             port = socket.getLocalPort();
         }
         Path outputFile = Files.createTempFile("spring-boot-example-", ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                TextMeOtpExampleApplication.class.getName(),
-                "--server.port=" + port));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile());
-        builder.environment().keySet().removeIf(name -> BUILD_VARIABLE_PREFIXES.stream().anyMatch(name::startsWith));
-        builder.environment().putAll(environment);
-        ApplicationProcess application = new ApplicationProcess(builder.start(), outputFile, port);
+        List<String> allArguments = new ArrayList<>(List.of("--server.port=" + port));
+        allArguments.addAll(List.of(arguments));
+        ApplicationProcess application = new ApplicationProcess(
+                processOf(environment, outputFile, allArguments).start(), outputFile, port);
         try {
             application.awaitReady();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -65,6 +59,42 @@ final class ApplicationProcess implements AutoCloseable {
             throw e;
         }
         return application;
+    }
+
+    /**
+     * Runs the application with these arguments until it ends by itself, as a failed start ends it, and returns its
+     * exit status and output; fails when it is still running after the start's timeout.
+     */
+    static Ended runUntilItEnds(String... arguments) throws IOException, InterruptedException {
+        Path outputFile = Files.createTempFile("spring-boot-example-", ".log");
+        try {
+            Process process = processOf(Map.of(), outputFile, List.of(arguments)).start();
+            if (!process.waitFor(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                throw new IllegalStateException("the application still ran after " + START_TIMEOUT + ":\n"
+                                                + Files.readString(outputFile));
+            }
+            return new Ended(process.exitValue(), Files.readString(outputFile));
+        } finally {
+            Files.deleteIfExists(outputFile);
+        }
+    }
+
+    /** How a run of the application ended. */
+    record Ended(int status, String output) {
+    }
+
+    /** The application's JVM, on this test's classpath, without the build's own settings in its environment. */
+    private static ProcessBuilder processOf(Map<String, String> environment, Path outputFile, List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                TextMeOtpExampleApplication.class.getName()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile());
+        builder.environment().keySet().removeIf(name -> BUILD_VARIABLE_PREFIXES.stream().anyMatch(name::startsWith));
+        builder.environment().putAll(environment);
+        return builder;
     }
 
     /** Polls {@code /actuator/health/readiness} until it answers 200, the process exits, or the deadline passes. */

@@ -12,6 +12,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.PortInUseException;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +38,18 @@ class PortTakenTest {
             assertFalse(output.getAll().contains("\tat "), "no stack trace: " + output.getAll());
             holder.setSoTimeout(1);
             assertThrows(SocketTimeoutException.class, holder::accept, "no connection reached the port's holder");
+        }
+    }
+
+    @Test
+    void startedAsUsersStartItOnATakenPortTheApplicationExitsWithANonZeroStatus() throws Exception {
+        try (ServerSocket holder = new ServerSocket(0)) {
+            ApplicationProcess.Ended ended = ApplicationProcess.runUntilItEnds(
+                    "--server.port=" + holder.getLocalPort(), "--textme.limits.redis-url=");
+
+            assertNotEquals(0, ended.status(), ended.output());
+            assertTrue(ended.output().contains("Set SERVER_PORT to a free port."), ended.output());
+            assertFalse(ended.output().contains("\tat "), "no stack trace: " + ended.output());
         }
     }
 
