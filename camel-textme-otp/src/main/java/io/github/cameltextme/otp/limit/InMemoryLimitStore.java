@@ -2,6 +2,7 @@ package io.github.cameltextme.otp.limit;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.ToLongFunction;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -58,26 +59,26 @@ public final class InMemoryLimitStore extends AbstractProxyManager<String> {
         super(ClientSideConfig.getDefault().withClientClock(clock));
         this.maxKeys = maxKeys;
         this.clock = clock;
-        // the cache's upkeep runs on the calling thread: no thread of the common pool outlives the component
-        this.buckets = Caffeine.newBuilder()
+        this.buckets = expiring(clock, state -> state.calculateFullRefillingTime(clock.currentTimeNanos()));
+        this.sentCodes = expiring(clock, sent -> sent.goneAtNanos() - clock.currentTimeNanos());
+    }
+
+    /**
+     * A cache whose entries leave when the time {@code nanosLeft} gives them has passed on the store's clock; its
+     * upkeep runs on the calling thread, so that no thread of the common pool outlives the component.
+     */
+    private static <V> Cache<String, V> expiring(TimeMeter clock, ToLongFunction<V> nanosLeft) {
+        return Caffeine.newBuilder()
                 .executor(Runnable::run)
                 .ticker(clock::currentTimeNanos)
-                .expireAfter(Expiry.writing((String key, RemoteBucketState state)
-                        -> Duration.ofNanos(state.calculateFullRefillingTime(clock.currentTimeNanos()))))
-                .build();
-        this.sentCodes = Caffeine.newBuilder()
-                .executor(Runnable::run)
-                .ticker(clock::currentTimeNanos)
-                .expireAfter(Expiry.writing((String key, SentCodes sent)
-                        -> Duration.ofNanos(sent.goneAtNanos() - clock.currentTimeNanos())))
+                .expireAfter(Expiry.writing((String key, V value) -> Duration.ofNanos(nanosLeft.applyAsLong(value))))
                 .build();
     }
 
     /** The keys held now, once those whose window has passed are dropped. */
     public long keys() {
-        buckets.cleanUp();
-        sentCodes.cleanUp();
-        return buckets.estimatedSize() + sentCodes.estimatedSize();
+        cleanUp();
+        return size();
     }
 
     /** The most keys this store holds. */
@@ -168,12 +169,22 @@ public final class InMemoryLimitStore extends AbstractProxyManager<String> {
 
     /** Whether the store holds its bound of keys, once those whose window has passed are dropped. */
     private boolean isFull() {
-        if (buckets.estimatedSize() + sentCodes.estimatedSize() < maxKeys) {
+        if (size() < maxKeys) {
             return false;
         }
+        cleanUp();
+        return size() >= maxKeys;
+    }
+
+    /** The buckets and records held, those whose time has passed included until the next upkeep. */
+    private long size() {
+        return buckets.estimatedSize() + sentCodes.estimatedSize();
+    }
+
+    /** Drops the buckets and records whose time has passed. */
+    private void cleanUp() {
         buckets.cleanUp();
         sentCodes.cleanUp();
-        return buckets.estimatedSize() + sentCodes.estimatedSize() >= maxKeys;
     }
 
     @Override
