@@ -115,6 +115,7 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
         balanceCheckExecutor = getCamelContext().getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, "TextMeOtpBalanceCheck");
         balanceChecks.start(balanceCheckExecutor, balanceCheckInterval);
+        bindMeters();
     }
 
     @Override
@@ -132,8 +133,9 @@ public class TextMeOtpComponent extends HealthCheckComponent implements SSLConte
 
     /**
      * Binds the meters to the application's Micrometer registry, when Micrometer is on the classpath and the registry
-     * is in the CamelContext's registry; asked as each endpoint starts, so that a registry bound after the component
-     * started is found too. Without Micrometer no class of it is loaded.
+     * is in the CamelContext's registry: as the component starts, so that its series are there at 0 before its first
+     * exchange, and again as each endpoint starts, so that a registry bound after the component started is found too.
+     * Without Micrometer no class of it is loaded.
      */
     synchronized void bindMeters() {
         if (meters == TextMeOtpMeters.NONE && MICROMETER_PRESENT) {

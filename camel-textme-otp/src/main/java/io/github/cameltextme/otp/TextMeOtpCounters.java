@@ -8,95 +8,58 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the exchanges of one endpoint ended with, counted without locks. The endpoint publishes the counts as JMX
- * attributes through Camel's management.
+ * attributes through Camel's management; {@link TextMeOtpOutcomeRecorder} is what counts them.
  */
 final class TextMeOtpCounters {
 
-    private final LongAdder sent = new LongAdder();
-    private final LongAdder valid = new LongAdder();
-    private final LongAdder invalid = new LongAdder();
-    private final LongAdder transportErrors = new LongAdder();
-    private final LongAdder limitStoreErrors = new LongAdder();
+    private final LongAdder[] outcomes = new LongAdder[TextMeOtpOutcome.values().length];
     private final LongAdder limitFallbacks = new LongAdder();
     /** Per documented status, and last the others together: bounded, whatever statuses a broken server sends. */
     private final LongAdder[] apiErrors = new LongAdder[TextMeOtpStatus.DOCUMENTED_FAILURES.length + 1];
-    private final Map<TextMeOtpLimit, LongAdder> limitRefusals = new EnumMap<>(TextMeOtpLimit.class);
+    private final LongAdder[] limitRefusals = new LongAdder[TextMeOtpLimit.values().length];
 
     TextMeOtpCounters() {
-        for (TextMeOtpLimit limit : TextMeOtpLimit.values()) {
-            limitRefusals.put(limit, new LongAdder());
-        }
+        Arrays.setAll(outcomes, i -> new LongAdder());
         Arrays.setAll(apiErrors, i -> new LongAdder());
+        Arrays.setAll(limitRefusals, i -> new LongAdder());
     }
 
-    void recordSent() {
-        sent.increment();
-    }
-
-    void recordValid() {
-        valid.increment();
-    }
-
-    void recordInvalid() {
-        invalid.increment();
+    /** An exchange ended with an outcome that has neither a limit nor a status. */
+    void record(TextMeOtpOutcome outcome) {
+        outcomes[outcome.ordinal()].increment();
     }
 
     void recordApiError(int status) {
         apiErrors[TextMeOtpStatus.documentedIndex(status)].increment();
     }
 
-    void recordTransportError() {
-        transportErrors.increment();
-    }
-
     void recordLimitRefusal(TextMeOtpLimit limit) {
-        limitRefusals.get(limit).increment();
-    }
-
-    void recordLimitStoreError() {
-        limitStoreErrors.increment();
+        limitRefusals[limit.ordinal()].increment();
     }
 
     void recordLimitFallback() {
         limitFallbacks.increment();
     }
 
-    long sentCount() {
-        return sent.sum();
-    }
-
-    long validCount() {
-        return valid.sum();
-    }
-
-    long invalidCount() {
-        return invalid.sum();
-    }
-
-    long transportErrorCount() {
-        return transportErrors.sum();
-    }
-
-    long apiErrorCount() {
-        return Arrays.stream(apiErrors).mapToLong(LongAdder::sum).sum();
-    }
-
-    long limitStoreErrorCount() {
-        return limitStoreErrors.sum();
+    /** The exchanges that ended with an outcome; for {@code REFUSED} and {@code API_ERROR}, every limit or status. */
+    long count(TextMeOtpOutcome outcome) {
+        return switch (outcome) {
+            case REFUSED -> sum(limitRefusals);
+            case API_ERROR -> sum(apiErrors);
+            default -> outcomes[outcome.ordinal()].sum();
+        };
     }
 
     long limitFallbackCount() {
         return limitFallbacks.sum();
     }
 
-    long limitRefusalCount() {
-        return limitRefusals.values().stream().mapToLong(LongAdder::sum).sum();
-    }
-
     /** The refusals per limit, in the order of {@link TextMeOtpLimit}. */
     Map<TextMeOtpLimit, Long> limitRefusalsByLimit() {
         Map<TextMeOtpLimit, Long> byLimit = new EnumMap<>(TextMeOtpLimit.class);
-        limitRefusals.forEach((limit, count) -> byLimit.put(limit, count.sum()));
+        for (TextMeOtpLimit limit : TextMeOtpLimit.values()) {
+            byLimit.put(limit, limitRefusals[limit.ordinal()].sum());
+        }
         return byLimit;
     }
 
@@ -113,5 +76,9 @@ final class TextMeOtpCounters {
             }
         }
         return byStatus;
+    }
+
+    private static long sum(LongAdder[] counts) {
+        return Arrays.stream(counts).mapToLong(LongAdder::sum).sum();
     }
 }

@@ -32,6 +32,7 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
     private TextMeOtpConfiguration configuration;
 
     private final TextMeOtpCounters counters = new TextMeOtpCounters();
+    private final TextMeOtpOutcomeRecorder outcomes;
     private volatile HttpEndpoint httpEndpoint;
     private volatile TextMeOtpApiClient apiClient;
     private volatile EndpointLimiter limiter;
@@ -40,6 +41,7 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
     public TextMeOtpEndpoint(String endpointUri, TextMeOtpComponent component, TextMeOtpConfiguration configuration) {
         super(endpointUri, component);
         this.configuration = configuration;
+        this.outcomes = new TextMeOtpOutcomeRecorder(this, counters);
     }
 
     @Override
@@ -141,22 +143,22 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
 
     @ManagedAttribute(description = "OTPs TextMe accepted to send")
     public long getSentCount() {
-        return counters.sentCount();
+        return counters.count(TextMeOtpOutcome.SENT);
     }
 
     @ManagedAttribute(description = "Codes TextMe accepted as valid")
     public long getValidCount() {
-        return counters.validCount();
+        return counters.count(TextMeOtpOutcome.VALID);
     }
 
     @ManagedAttribute(description = "Codes TextMe did not accept (status 12 on validate)")
     public long getInvalidCount() {
-        return counters.invalidCount();
+        return counters.count(TextMeOtpOutcome.INVALID);
     }
 
     @ManagedAttribute(description = "Calls TextMe answered with an error status")
     public long getApiErrorCount() {
-        return counters.apiErrorCount();
+        return counters.count(TextMeOtpOutcome.API_ERROR);
     }
 
     @ManagedAttribute(description = "Calls TextMe answered with an error status, per status, as status=count; statuses"
@@ -167,12 +169,23 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
 
     @ManagedAttribute(description = "Calls that got no readable answer: connection failures, timeouts, HTTP errors")
     public long getTransportErrorCount() {
-        return counters.transportErrorCount();
+        return counters.count(TextMeOtpOutcome.TRANSPORT_ERROR);
+    }
+
+    @ManagedAttribute(description = "Exchanges refused because their input broke a rule; nothing was sent")
+    public long getBadInputCount() {
+        return counters.count(TextMeOtpOutcome.BAD_INPUT);
+    }
+
+    @ManagedAttribute(description = "Exchanges that failed unexpectedly: a bug, or a message value that failed when"
+                                    + " read")
+    public long getUnexpectedErrorCount() {
+        return counters.count(TextMeOtpOutcome.UNEXPECTED_ERROR);
     }
 
     @ManagedAttribute(description = "Exchanges a limit refused before anything was sent")
     public long getLimitRefusalCount() {
-        return counters.limitRefusalCount();
+        return counters.count(TextMeOtpOutcome.REFUSED);
     }
 
     @ManagedAttribute(description = "Exchanges a limit refused, per limit, as LIMIT=count")
@@ -182,7 +195,7 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
 
     @ManagedAttribute(description = "Exchanges refused because the limit store did not answer in time or failed")
     public long getLimitStoreErrorCount() {
-        return counters.limitStoreErrorCount();
+        return counters.count(TextMeOtpOutcome.STORE_ERROR);
     }
 
     @ManagedAttribute(description = "Exchanges let through on counts kept in this JVM's memory because the limitStore"
@@ -209,9 +222,9 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
         return http == null ? -1 : http.getClientConnectionsPoolStatsMax();
     }
 
-    /** The counts of what this endpoint's exchanges ended with. */
-    TextMeOtpCounters getCounters() {
-        return counters;
+    /** What records this endpoint's outcomes, in its counters and its component's meters. */
+    TextMeOtpOutcomeRecorder getOutcomes() {
+        return outcomes;
     }
 
     /** The API client while the endpoint is started; empty otherwise. */

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
@@ -24,8 +25,11 @@ import org.apache.camel.spi.Registry;
  * <li>{@code textme.otp.round.trip}, a timer of the calls to TextMe tagged {@code operation} (send, validate,
  * balance);</li>
  * <li>the gauges {@code textme.otp.connections.leased}, {@code .pending} and {@code .available}, {@code textme.otp.readiness}
- * and {@code textme.otp.limit.store.down}, tagged {@code component} (the component's name in the CamelContext).</li>
+ * and {@code textme.otp.limit.store.down}, tagged {@code camelContext} (the CamelContext's name, as Camel's own meters
+ * tag it) and {@code component} (the component's name in it).</li>
  * </ul>
+ * Counters and timers are shared by the components that register the same ones in one registry, and stay there. Each
+ * gauge reads one component's state, so the meters remove at close only the gauges they registered themselves.
  */
 final class TextMeOtpMicrometerMeters implements TextMeOtpMeters {
 
@@ -39,6 +43,8 @@ final class TextMeOtpMicrometerMeters implements TextMeOtpMeters {
     static final String READINESS = "textme.otp.readiness";
     static final String LIMIT_STORE_DOWN = "textme.otp.limit.store.down";
     static final String NONE_TAG = "none";
+    /** The tag Camel's own meters name the CamelContext with (camel-micrometer's {@code MicrometerConstants}). */
+    static final String CAMEL_CONTEXT_TAG = "camelContext";
     static final String BALANCE = "balance";
 
     private static final int OPERATIONS = TextMeOtpOperation.values().length;
@@ -78,16 +84,17 @@ final class TextMeOtpMicrometerMeters implements TextMeOtpMeters {
             roundTrips[op] = timer(operation.name(), component.isRoundTripHistogram());
         }
         roundTrips[OPERATIONS] = timer(BALANCE, component.isRoundTripHistogram());
-        String name = componentName(component);
-        gauge(CONNECTIONS_LEASED, "Connections to TextMe in use now", name, component,
+        Tags owner = Tags.of(CAMEL_CONTEXT_TAG, component.getCamelContext().getName(),
+                             "component", componentName(component));
+        gauge(CONNECTIONS_LEASED, "Connections to TextMe in use now", owner, component,
               c -> TextMeOtpConnectionPools.totals(c).getLeased());
-        gauge(CONNECTIONS_PENDING, "Calls waiting for a connection to TextMe now", name, component,
+        gauge(CONNECTIONS_PENDING, "Calls waiting for a connection to TextMe now", owner, component,
               c -> TextMeOtpConnectionPools.totals(c).getPending());
-        gauge(CONNECTIONS_AVAILABLE, "Idle connections to TextMe kept open now", name, component,
+        gauge(CONNECTIONS_AVAILABLE, "Idle connections to TextMe kept open now", owner, component,
               c -> TextMeOtpConnectionPools.totals(c).getAvailable());
-        gauge(READINESS, "1 when the last balance call of the readiness checks succeeded, 0 when it failed", name,
+        gauge(READINESS, "1 when the last balance call of the readiness checks succeeded, 0 when it failed", owner,
               component.getBalanceChecks(), TextMeOtpBalanceChecks::lastOutcome);
-        gauge(LIMIT_STORE_DOWN, "1 while the shared limit store is known to be unreachable, else 0", name, component,
+        gauge(LIMIT_STORE_DOWN, "1 while the shared limit store is known to be unreachable, else 0", owner, component,
               c -> c.isLimitStoreDown() ? 1 : 0);
     }
 
@@ -137,7 +144,7 @@ final class TextMeOtpMicrometerMeters implements TextMeOtpMeters {
         return switch (outcome) {
             case SENT -> operation == TextMeOtpOperation.send;
             case VALID, INVALID -> operation == TextMeOtpOperation.validate;
-            case BAD_INPUT, TRANSPORT_ERROR, STORE_ERROR -> true;
+            case BAD_INPUT, TRANSPORT_ERROR, STORE_ERROR, UNEXPECTED_ERROR -> true;
             case REFUSED, API_ERROR -> false;
         };
     }
@@ -186,8 +193,14 @@ final class TextMeOtpMicrometerMeters implements TextMeOtpMeters {
                 .register(registry);
     }
 
-    private <T> void gauge(String name, String description, String component, T state, ToDoubleFunction<T> value) {
-        gauges.add(Gauge.builder(name, state, value).description(description).tag("component", component)
-                .register(registry));
+    /**
+     * Registers a gauge of this component's state, and keeps it for removal at close, unless one of the same name and
+     * tags is there already: that one reads another component's state (same CamelContext and component names) and
+     * stays its own.
+     */
+    private <T> void gauge(String name, String description, Tags owner, T state, ToDoubleFunction<T> value) {
+        if (registry.find(name).tags(owner).gauge() == null) {
+            gauges.add(Gauge.builder(name, state, value).description(description).tags(owner).register(registry));
+        }
     }
 }

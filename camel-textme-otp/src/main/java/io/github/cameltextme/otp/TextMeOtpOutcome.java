@@ -23,7 +23,12 @@ enum TextMeOtpOutcome {
     /** No readable answer from TextMe. */
     TRANSPORT_ERROR,
     /** The limit store was unreachable or full; nothing was sent. */
-    STORE_ERROR;
+    STORE_ERROR,
+    /**
+     * A failure that is none of the above: a bug, or a value of the message that failed when read. It may have come
+     * after the request was sent.
+     */
+    UNEXPECTED_ERROR;
 
     private final String tag = name().toLowerCase(Locale.ROOT);
 

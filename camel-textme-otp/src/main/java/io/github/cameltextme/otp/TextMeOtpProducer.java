@@ -34,7 +34,7 @@ public class TextMeOtpProducer extends DefaultProducer {
 
     private final TextMeOtpConfiguration configuration;
     private final TextMeOtpRequestFactory requests;
-    private final TextMeOtpCounters counters;
+    private final TextMeOtpOutcomeRecorder outcomes;
     private WritableHealthCheckRepository healthChecks;
     private TextMeOtpProducerHealthCheck healthCheck;
     private TextMeOtpAccountBalanceCheck accountBalanceCheck;
@@ -43,7 +43,7 @@ public class TextMeOtpProducer extends DefaultProducer {
         super(endpoint);
         this.configuration = endpoint.getConfiguration();
         this.requests = new TextMeOtpRequestFactory(configuration);
-        this.counters = endpoint.getCounters();
+        this.outcomes = endpoint.getOutcomes();
     }
 
     @Override
@@ -84,102 +84,81 @@ public class TextMeOtpProducer extends DefaultProducer {
     /**
      * Every failure is a {@link TextMeOtpException}: one that is not (a bug, or a message value that throws when read)
      * becomes a transport failure that may have reached TextMe, since nothing proves the request was not sent, and so
-     * no retry recipe resends it.
+     * no retry recipe resends it. What the exchange ended with is recorded once, here.
      */
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
         TextMeOtpOperation operation = configuration.getOperation();
-        TextMeOtpMeters meters = getEndpoint().getComponent().meters();
         try {
             for (String header : ANSWER_HEADERS) {
                 message.removeHeader(header);
             }
-            switch (operation) {
-                case send -> send(message, meters);
-                case validate -> validate(message, meters);
-            }
-        } catch (TextMeOtpValidationException e) {
-            meters.exchange(operation, TextMeOtpOutcome.BAD_INPUT);
-            throw e;
+            TextMeOtpResult result = switch (operation) {
+                case send -> send(message);
+                case validate -> validate(message);
+            };
+            outcomes.answered(result);
         } catch (TextMeOtpException e) {
+            outcomes.failed(e);
             throw e;
         } catch (RuntimeException e) {
-            counters.recordTransportError();
-            meters.exchange(operation, TextMeOtpOutcome.TRANSPORT_ERROR);
+            outcomes.failed(e);
             throw TextMeOtpTransportException.unexpected(operation, e);
         }
     }
 
-    private void send(Message message, TextMeOtpMeters meters) {
+    private TextMeOtpResult send(Message message) {
         SendOtpRequest request = requests.sendRequest(message);
-        Reservation reservation = reserve(meters, limiter -> limiter.reserveSend(
+        Reservation reservation = reserve(limiter -> limiter.reserveSend(
                 request.phone(), request.appId(), message.getHeader(TextMeOtpConstants.CLIENT_KEY, String.class)));
-        ApiResponse response = call(meters, request, request.phone(), reservation);
+        ApiResponse response = call(request, request.phone(), reservation);
         String apiMessage = Masking.scrub(response.message(), request.phone(), configuration.getApiToken());
         if (response.status() != TextMeOtpStatus.SUCCESS) {
             // TextMe sent no SMS: the send does not count against the limits
-            throw reservation.givenBackAfter(recordApiFailure(meters, response.status(), apiMessage));
+            throw reservation.givenBackAfter(apiFailure(response.status(), apiMessage));
         }
-        counters.recordSent();
-        meters.exchange(TextMeOtpOperation.send, TextMeOtpOutcome.SENT);
-        writeResult(message, new TextMeOtpResult(TextMeOtpOperation.send, response.status(), apiMessage, null,
-                                                 response.shipmentId(), request.phone()));
+        return writeResult(message, new TextMeOtpResult(TextMeOtpOperation.send, response.status(), apiMessage, null,
+                                                        response.shipmentId(), request.phone()));
     }
 
-    private void validate(Message message, TextMeOtpMeters meters) {
+    private TextMeOtpResult validate(Message message) {
         try {
             ValidateOtpRequest request = requests.validateRequest(message);
-            Reservation reservation = reserve(meters, limiter -> limiter.reserveValidation(
+            Reservation reservation = reserve(limiter -> limiter.reserveValidation(
                     request.phone(), request.appId(), message.getHeader(TextMeOtpConstants.CLIENT_KEY, String.class)));
-            ApiResponse response = call(meters, request, request.phone(), reservation);
+            ApiResponse response = call(request, request.phone(), reservation);
             int status = response.status();
             String apiMessage = Masking.scrub(response.message(), request.phone(), configuration.getApiToken(),
                                               request.code());
             boolean valid = status == TextMeOtpStatus.SUCCESS;
             boolean invalid = status == TextMeOtpStatus.INVALID_CODE;
             if (!valid && !invalid) {
-                throw reservation.givenBackAfter(recordApiFailure(meters, status, apiMessage));
+                throw reservation.givenBackAfter(apiFailure(status, apiMessage));
             }
             if (valid) {
-                counters.recordValid();
-                meters.exchange(TextMeOtpOperation.validate, TextMeOtpOutcome.VALID);
                 clearWrongCodes(reservation);
-            } else {
-                counters.recordInvalid();
-                meters.exchange(TextMeOtpOperation.validate, TextMeOtpOutcome.INVALID);
             }
             if (invalid && configuration.isThrowOnInvalidCode()) {
                 throw new TextMeOtpInvalidCodeException(apiMessage);
             }
-            writeResult(message, new TextMeOtpResult(TextMeOtpOperation.validate, status, apiMessage, valid, null,
-                                                     request.phone()));
+            return writeResult(message, new TextMeOtpResult(TextMeOtpOperation.validate, status, apiMessage, valid,
+                                                            null, request.phone()));
         } finally {
             message.removeHeader(TextMeOtpConstants.CODE);
         }
     }
 
-    /** Takes the exchange's places in the endpoint's limits, counting a refusal or a failure of the store. */
-    private Reservation reserve(TextMeOtpMeters meters, Function<EndpointLimiter, Reservation> reservation) {
+    /** Takes the exchange's places in the endpoint's limits. */
+    private Reservation reserve(Function<EndpointLimiter, Reservation> reservation) {
         if (!configuration.isLimitsEnabled()) {
             return Reservation.none();
         }
-        EndpointLimiter limiter = getEndpoint().startedLimiter().orElseThrow(this::notStarted);
-        try {
-            Reservation taken = reservation.apply(limiter);
-            if (taken.countedInMemory()) {
-                counters.recordLimitFallback();
-            }
-            return taken;
-        } catch (TextMeOtpRateLimitException e) {
-            counters.recordLimitRefusal(e.getLimit());
-            meters.refused(configuration.getOperation(), e.getLimit());
-            throw e;
-        } catch (TextMeOtpLimitStoreException e) {
-            counters.recordLimitStoreError();
-            meters.exchange(configuration.getOperation(), TextMeOtpOutcome.STORE_ERROR);
-            throw e;
+        Reservation taken = reservation.apply(getEndpoint().startedLimiter().orElseThrow(this::notStarted));
+        if (taken.countedInMemory()) {
+            outcomes.countedInMemory();
         }
+        return taken;
     }
 
     /**
@@ -197,7 +176,7 @@ public class TextMeOtpProducer extends DefaultProducer {
     /**
      * The one API call of the exchange, timed; a request that certainly never left gives its places back.
      */
-    private ApiResponse call(TextMeOtpMeters meters, ApiRequest request, String phone, Reservation reservation) {
+    private ApiResponse call(ApiRequest request, String phone, Reservation reservation) {
         ApiResponse response;
         try {
             TextMeOtpApiClient client = getEndpoint().startedApiClient().orElseThrow(this::notStarted);
@@ -205,11 +184,10 @@ public class TextMeOtpProducer extends DefaultProducer {
             try {
                 response = client.execute(request);
             } finally {
-                meters.roundTrip(configuration.getOperation(), System.nanoTime() - start);
+                long nanos = System.nanoTime() - start;
+                getEndpoint().getComponent().meters().roundTrip(configuration.getOperation(), nanos);
             }
         } catch (TextMeOtpTransportException e) {
-            counters.recordTransportError();
-            meters.exchange(configuration.getOperation(), TextMeOtpOutcome.TRANSPORT_ERROR);
             throw e.mayHaveReachedServer() ? e : reservation.givenBackAfter(e);
         }
         if (LOG.isDebugEnabled()) {
@@ -223,10 +201,8 @@ public class TextMeOtpProducer extends DefaultProducer {
         return TextMeOtpTransportException.endpointNotStarted(configuration.getOperation());
     }
 
-    /** Counts TextMe's failure status and returns the exception that reports it. */
-    private TextMeOtpApiException recordApiFailure(TextMeOtpMeters meters, int status, String apiMessage) {
-        counters.recordApiError(status);
-        meters.apiError(configuration.getOperation(), status);
+    /** The exception that reports TextMe's failure status. */
+    private TextMeOtpApiException apiFailure(int status, String apiMessage) {
         if (TextMeOtpStatus.isAuthenticationFailure(status)) {
             return new TextMeOtpAuthenticationException(configuration.getOperation(), status, apiMessage);
         }
@@ -234,7 +210,7 @@ public class TextMeOtpProducer extends DefaultProducer {
     }
 
     /** Writes the result into the message: the body, and the answer's headers. */
-    private static void writeResult(Message message, TextMeOtpResult result) {
+    private static TextMeOtpResult writeResult(Message message, TextMeOtpResult result) {
         message.setHeader(TextMeOtpConstants.STATUS, result.getStatus());
         message.setHeader(TextMeOtpConstants.MESSAGE, result.getMessage());
         if (result.getValid() != null) {
@@ -244,5 +220,6 @@ public class TextMeOtpProducer extends DefaultProducer {
             message.setHeader(TextMeOtpConstants.SHIPMENT_ID, result.getShipmentId());
         }
         message.setBody(result);
+        return result;
     }
 }

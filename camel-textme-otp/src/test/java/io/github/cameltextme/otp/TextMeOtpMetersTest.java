@@ -1,6 +1,7 @@
 package io.github.cameltextme.otp;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -20,6 +22,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -35,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -74,6 +78,8 @@ class TextMeOtpMetersTest extends TextMeOtpTestSupport {
         assertEquals(1, exchanges("validate", "refused", "client_validations", "none"));
         assertEquals(1, exchanges("validate", "refused", "failed_validations", "none"));
         assertEquals(0, exchanges("validate", "store_error", "none", "none"));
+        assertEquals(1, exchanges("send", "unexpected_error", "none", "none"), "a phone that fails when read");
+        assertEquals(1, exchanges("validate", "unexpected_error", "none", "none"), "a phone that fails when read");
         assertEquals("{4=1, other=1}", jmx("textme-otp:send?limitsEnabled=false").getApiErrorsByStatus(),
                      "the JMX counts, bounded as the status tag");
     }
@@ -95,7 +101,7 @@ class TextMeOtpMetersTest extends TextMeOtpTestSupport {
 
         Set<String> operations = Set.of("send", "validate", "balance");
         Set<String> outcomes = Set.of("sent", "valid", "invalid", "refused", "bad_input", "api_error",
-                                      "transport_error", "store_error");
+                                      "transport_error", "store_error", "unexpected_error");
         Set<String> limits = Set.of("none", "resend_interval", "phone_sends", "client_sends", "account_sends",
                                     "failed_validations", "client_validations");
         Set<String> statuses = Set.of("none", "other", "1", "2", "3", "4", "5", "6", "9", "10", "11", "12", "515",
@@ -110,6 +116,7 @@ class TextMeOtpMetersTest extends TextMeOtpTestSupport {
                     case "limit" -> limits;
                     case "status" -> statuses;
                     case "component" -> Set.of("textme-otp");
+                    case "camelContext" -> Set.of(context.getName());
                     default -> Set.of();
                 };
                 assertTrue(allowed.contains(tag.getValue()), meter.getId() + ": " + tag);
@@ -131,7 +138,7 @@ class TextMeOtpMetersTest extends TextMeOtpTestSupport {
     }
 
     @Test
-    void prometheusShowsTheMetersUnderTheNamesOfTheContractWithSixtyExchangeSeriesAtMost() {
+    void prometheusShowsTheMetersUnderTheNamesOfTheContractWithSixtyTwoExchangeSeriesAtMost() {
         everyOutcome();
         String scrape = prometheus.scrape();
 
@@ -140,7 +147,7 @@ class TextMeOtpMetersTest extends TextMeOtpTestSupport {
                    scrape);
         assertTrue(scrape.contains("textme_otp_exchanges_total{limit=\"client_validations\",operation=\"validate\","
                                    + "outcome=\"refused\",status=\"none\"} 1.0"), scrape);
-        assertEquals(60, scrape.lines().filter(line -> line.startsWith("textme_otp_exchanges_total{")).count(),
+        assertEquals(62, scrape.lines().filter(line -> line.startsWith("textme_otp_exchanges_total{")).count(),
                      "every series, registered at start, so that a rate over a first event is not lost");
         for (String operation : List.of("send", "validate", "balance")) {
             assertTrue(scrape.contains("textme_otp_round_trip_seconds_count{operation=\"" + operation + "\"}"), scrape);
@@ -151,9 +158,88 @@ class TextMeOtpMetersTest extends TextMeOtpTestSupport {
         for (String gauge : List.of("textme_otp_connections_leased", "textme_otp_connections_pending",
                                     "textme_otp_connections_available", "textme_otp_readiness",
                                     "textme_otp_limit_store_down")) {
-            assertTrue(scrape.contains(gauge + "{component=\"textme-otp\"}"), gauge + " in\n" + scrape);
+            assertTrue(scrape.contains(gauge + "{camelContext=\"" + context.getName() + "\",component=\"textme-otp\"}"),
+                       gauge + " in\n" + scrape);
         }
-        assertEquals(60 + 3 + 5, textMeMeters().size(), "exchanges, round trips, gauges");
+        assertEquals(62 + 3 + 5, textMeMeters().size(), "exchanges, round trips, gauges");
+    }
+
+    @Test
+    void theJmxCountsAndTheMetersAgreeOnEveryOutcome() {
+        everyOutcome();
+
+        for (TextMeOtpOperation operation : TextMeOtpOperation.values()) {
+            List<TextMeOtpEndpoint> endpoints = context.getEndpoints().stream()
+                    .filter(TextMeOtpEndpoint.class::isInstance).map(TextMeOtpEndpoint.class::cast)
+                    .filter(endpoint -> endpoint.getConfiguration().getOperation() == operation).toList();
+            for (TextMeOtpOutcome outcome : TextMeOtpOutcome.values()) {
+                long jmx = endpoints.stream().mapToLong(endpoint -> jmxCount(endpoint, outcome)).sum();
+                double meters = prometheus.find(TextMeOtpMicrometerMeters.EXCHANGES).tag("operation", operation.name())
+                        .tag("outcome", outcome.tag()).counters().stream().mapToDouble(Counter::count).sum();
+                assertEquals(jmx, meters, operation + " " + outcome);
+            }
+        }
+    }
+
+    @Test
+    void anExchangeOnAStoppedEndpointIsATransportError() throws Exception {
+        TextMeOtpEndpoint endpoint = context.getEndpoint("textme-otp:send", TextMeOtpEndpoint.class);
+        endpoint.stop();
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getMessage().setBody(PHONE);
+
+        assertThrows(TextMeOtpTransportException.class, () -> endpoint.createProducer().process(exchange));
+
+        assertEquals(1, exchanges("send", "transport_error", "none", "none"));
+        assertEquals(1, endpoint.getTransportErrorCount());
+    }
+
+    @Test
+    void theSeriesAreThereAtZeroOnceTheComponentStartsBeforeAnyEndpoint() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.getRegistry().bind(TextMeOtpMicrometerMeters.CAMEL_METRICS_REGISTRY, registry);
+            context.addComponent("textme-otp", componentFor(USERNAME, TOKEN, apiUrl()));
+            context.start();
+
+            assertTrue(context.getEndpoints().isEmpty());
+            Collection<Counter> exchanges = registry.find(TextMeOtpMicrometerMeters.EXCHANGES).counters();
+            assertEquals(62, exchanges.size(), "an endpoint made later by toD sees its first event in a rate");
+            assertTrue(exchanges.stream().allMatch(counter -> counter.count() == 0));
+        }
+    }
+
+    @Test
+    void twoContextsSharingARegistryEachHaveTheirGaugesAndTheFirstToStopRemovesOnlyItsOwn() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        CamelContext first = contextWith(registry, component -> { });
+        try (CamelContext second = contextWith(registry, component -> component.setMaxConnections(1))) {
+            assertEquals(Set.of(first.getName(), second.getName()),
+                         gaugeContexts(registry, TextMeOtpMicrometerMeters.CONNECTIONS_LEASED));
+
+            first.close();
+
+            assertEquals(Set.of(second.getName()), gaugeContexts(registry, TextMeOtpMicrometerMeters.READINESS));
+            assertEquals(Set.of(second.getName()),
+                         gaugeContexts(registry, TextMeOtpMicrometerMeters.CONNECTIONS_LEASED));
+        }
+    }
+
+    @Test
+    void aGaugeAnotherComponentRegisteredFirstUnderTheSameNamesIsLeftToIt() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (CamelContext first = contextWith(registry, component -> { })) {
+            CamelContext twin = new DefaultCamelContext();
+            twin.getCamelContextExtension().setName(first.getName());
+            twin.getRegistry().bind(TextMeOtpMicrometerMeters.CAMEL_METRICS_REGISTRY, registry);
+            twin.addComponent("textme-otp", componentFor(USERNAME, TOKEN, apiUrl()));
+            twin.start();
+            twin.close();
+
+            assertEquals(Set.of(first.getName()), gaugeContexts(registry, TextMeOtpMicrometerMeters.READINESS),
+                         "the first component's gauge stays while it runs");
+        }
+        assertTrue(gaugeContexts(registry, TextMeOtpMicrometerMeters.READINESS).isEmpty());
     }
 
     @Test
@@ -334,6 +420,35 @@ class TextMeOtpMetersTest extends TextMeOtpTestSupport {
         String oneWrongCode = "textme-otp:validate?failedValidationLimit=1";
         exchange(oneWrongCode, "222222", Map.of(TextMeOtpConstants.PHONE, PHONE));
         exchange(oneWrongCode, "222222", Map.of(TextMeOtpConstants.PHONE, PHONE));
+
+        exchange(unlimited, "", Map.of(TextMeOtpConstants.PHONE, unreadable("0521000008")));
+        exchange("textme-otp:validate?limitsEnabled=false", "111111",
+                 Map.of(TextMeOtpConstants.PHONE, unreadable("0521000008")));
+    }
+
+    /** A value that fails when read as text: an unexpected failure, not one of TextMe or of the input's rules. */
+    private static CharSequence unreadable(String phone) {
+        return new CharSequence() {
+            @Override
+            public int length() {
+                return phone.length();
+            }
+
+            @Override
+            public char charAt(int index) {
+                return phone.charAt(index);
+            }
+
+            @Override
+            public CharSequence subSequence(int start, int end) {
+                return phone.subSequence(start, end);
+            }
+
+            @Override
+            public String toString() {
+                throw new IllegalStateException("cannot be read");
+            }
+        };
     }
 
     private static CamelContext contextWith(MeterRegistry registry, Consumer<TextMeOtpComponent> setup)
@@ -372,6 +487,12 @@ class TextMeOtpMetersTest extends TextMeOtpTestSupport {
         return registry.get(name).tag("component", "textme-otp").gauge().value();
     }
 
+    private static Set<String> gaugeContexts(MeterRegistry registry, String name) {
+        return registry.find(name).gauges().stream()
+                .map(gauge -> gauge.getId().getTag(TextMeOtpMicrometerMeters.CAMEL_CONTEXT_TAG))
+                .collect(Collectors.toSet());
+    }
+
     private List<Meter> textMeMeters() {
         return prometheus.getMeters().stream().filter(meter -> meter.getId().getName().startsWith("textme.otp."))
                 .toList();
@@ -379,6 +500,21 @@ class TextMeOtpMetersTest extends TextMeOtpTestSupport {
 
     private static Set<String> tagKeys(Meter meter) {
         return meter.getId().getTags().stream().map(Tag::getKey).collect(Collectors.toSet());
+    }
+
+    /** An endpoint's JMX attribute of an outcome: every outcome has one. */
+    private static long jmxCount(TextMeOtpEndpoint endpoint, TextMeOtpOutcome outcome) {
+        return switch (outcome) {
+            case SENT -> endpoint.getSentCount();
+            case VALID -> endpoint.getValidCount();
+            case INVALID -> endpoint.getInvalidCount();
+            case REFUSED -> endpoint.getLimitRefusalCount();
+            case BAD_INPUT -> endpoint.getBadInputCount();
+            case API_ERROR -> endpoint.getApiErrorCount();
+            case TRANSPORT_ERROR -> endpoint.getTransportErrorCount();
+            case STORE_ERROR -> endpoint.getLimitStoreErrorCount();
+            case UNEXPECTED_ERROR -> endpoint.getUnexpectedErrorCount();
+        };
     }
 
     private TextMeOtpEndpoint jmx(String uri) {
