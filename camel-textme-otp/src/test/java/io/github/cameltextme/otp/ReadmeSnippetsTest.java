@@ -1,6 +1,7 @@
 package io.github.cameltextme.otp;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,10 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -27,20 +31,28 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 /**
  * The README's Java quick start and its test on the simulator, as a user pastes them into a project: the snippets
- * marked {@code <!-- readme-snippet: Name.java -->} are compiled together, as they are written, against this module's
- * test classpath (the component, the simulator, camel-test-junit5), and the test snippet is run. A snippet that no
- * longer compiles, or a test that no longer passes with the quick start's routes, fails the build.
+ * marked {@code <!-- readme-snippet: Name.java -->} are compiled together, as they are written, against what the
+ * dependencies the README names bring (its {@code xml} blocks' artifact ids, and what their poms bring with them; not
+ * the rest of this module's test classpath), and the test snippet is run. A snippet that no longer compiles, a
+ * dependency the README no longer names, or a test that no longer passes with the quick start's routes, fails the
+ * build.
  */
 class ReadmeSnippetsTest {
 
     private static final Path README = Path.of("..", "README.md");
     private static final Pattern SNIPPET = Pattern.compile(
             "<!-- readme-snippet: (\\w+)\\.java -->\\R```java\\R(.*?)\\R```", Pattern.DOTALL);
+    /** A dependency of the README's install and test sections: the artifact ids a user pastes into the pom. */
+    private static final Pattern DEPENDENCY = Pattern.compile(
+            "<dependency>\\s*<groupId>[^<]+</groupId>\\s*<artifactId>([^<]+)</artifactId>");
+    /** The sections whose dependencies the snippets need: the quick start's component and the tests' own. */
+    private static final List<String> SECTIONS = List.of("## Install", "## Testing your own routes with the simulator");
 
     @TempDir
     Path project;
@@ -70,11 +82,30 @@ class ReadmeSnippetsTest {
         return snippets;
     }
 
-    private Path compile(Map<String, String> snippets) throws IOException {
+    /** The artifact ids of the dependencies in the README's install and test sections. */
+    private static Set<String> readmeDependencies() throws IOException {
+        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        Set<String> artifactIds = new LinkedHashSet<>();
+        for (String heading : SECTIONS) {
+            int start = readme.indexOf("\n" + heading + "\n");
+            assertTrue(start >= 0, "the README has the section " + heading);
+            int end = readme.indexOf("\n## ", start + heading.length());
+            Matcher dependency = DEPENDENCY.matcher(readme.substring(start, end < 0 ? readme.length() : end));
+            while (dependency.find()) {
+                artifactIds.add(dependency.group(1));
+            }
+        }
+        assertEquals(Set.of("camel-textme-otp", "camel-textme-otp-simulator", "camel-test-junit5"), artifactIds);
+        return artifactIds;
+    }
+
+    private Path compile(Map<String, String> snippets) throws Exception {
         Path sources = Files.createDirectories(project.resolve("src"));
         Path classes = Files.createDirectories(project.resolve("classes"));
+        String classpath = ReadmeClasspath.of(readmeDependencies()).stream().map(Path::toString)
+                .collect(Collectors.joining(File.pathSeparator));
         List<String> arguments = new ArrayList<>(List.of(
-                "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(), "-proc:none"));
+                "-classpath", classpath, "-d", classes.toString(), "-proc:none"));
         for (Map.Entry<String, String> snippet : snippets.entrySet()) {
             Path source = sources.resolve(snippet.getKey() + ".java");
             Files.writeString(source, snippet.getValue(), StandardCharsets.UTF_8);

@@ -27,11 +27,13 @@ class NoMachinePathsTest {
 
     /**
      * A machine path where a path starts: not after a letter, digit, dot, slash, colon or {@code }}, so that URL paths
-     * ({@code https://host/work}) and relative or built ones ({@code target/tmp}, {@code ${dir}/tmp}) pass.
+     * ({@code https://host/work}) and relative or built ones ({@code target/tmp}, {@code ${dir}/tmp}) pass; but right
+     * after {@code file:} or {@code file://}, where it is a file URL's path. Windows' user folders with either slash.
      */
     private static final Pattern MACHINE_PATH = Pattern.compile(
-            "(?<![\\w.:/}~-])/(?:home/\\w|Users/\\w|root(?![\\w.-])|work(?![\\w.-])|tmp/[\\w.-])"
-            + "|\\b[A-Za-z]:\\\\Users\\\\");
+            "(?:(?<![\\w.:/}~-])|(?<=\\bfile:)|(?<=\\bfile://))"
+            + "/(?:home/\\w|Users/\\w|root(?![\\w.-])|work(?![\\w.-])|tmp/[\\w.-])"
+            + "|\\b[A-Za-z]:[\\\\/]Users[\\\\/]");
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
@@ -64,11 +66,14 @@ class NoMachinePathsTest {
     void thePatternFindsEachKindOfMachinePathAndLeavesUrlsAndRelativePathsAlone() {
         for (String machinePath : List.of("cd /home/dev/camel-textme-otp", "\"/Users/dev/x\"", "HOME=/root",
                                           "ls /root/.m2", "cd /work/main", "log: /tmp/otp-1.log",
-                                          "C:\\Users\\dev\\repo")) {
+                                          "C:\\Users\\dev\\repo", "file:///home/dev/repo/pom.xml",
+                                          "file:/root/.m2/settings.xml", "<file:///work/main>", "file:///C:/Users/dev",
+                                          "see file:///tmp/otp.log")) {
             assertTrue(MACHINE_PATH.matcher(machinePath).find(), machinePath);
         }
         for (String fine : List.of("https://example.com/work/x", "target/tmp/x", "${project.build.directory}/tmp/x",
-                                   "~/.m2/repository", "/rootless", "routes/otp.camel.yaml", "/workshop", "/tmp")) {
+                                   "~/.m2/repository", "/rootless", "routes/otp.camel.yaml", "/workshop", "/tmp",
+                                   "file:target/tmp/x", "profile:/home")) {
             assertFalse(MACHINE_PATH.matcher(fine).find(), fine);
         }
     }

@@ -4,21 +4,21 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The newest SMS the simulator delivered, newest first; the oldest is forgotten once the inbox is full. Ids grow with
- * every message and are never reused. Each message keeps when its code expires and whether a validate used it.
+ * every message and are never reused. Each message keeps when its code expires and, once it has, how its code ended:
+ * used by a validate, replaced by a newer code to the same phone, or out of tries.
  */
 final class Inbox {
 
     private final Deque<SmsMessage> newestFirst = new ArrayDeque<>();
     private final Map<Long, Instant> expiries = new HashMap<>();
-    private final Set<Long> used = new HashSet<>();
+    /** The state of each message whose code ended before it expired. */
+    private final Map<Long, String> ends = new HashMap<>();
     private final int capacity;
     private long lastId;
 
@@ -32,7 +32,7 @@ final class Inbox {
         if (newestFirst.size() == capacity) {
             long forgotten = newestFirst.removeLast().id();
             expiries.remove(forgotten);
-            used.remove(forgotten);
+            ends.remove(forgotten);
         }
         SmsMessage message = new SmsMessage(++lastId, phone.national(), source, appId, text, code, sentAt);
         newestFirst.addFirst(message);
@@ -41,9 +41,23 @@ final class Inbox {
     }
 
     /** Marks the code of the SMS with this id used; nothing when the inbox no longer holds it. */
-    synchronized void markUsed(long messageId) {
+    void markUsed(long messageId) {
+        end(messageId, "used");
+    }
+
+    /** Marks the code of the SMS with this id replaced by a newer one to the same phone. */
+    void markReplaced(long messageId) {
+        end(messageId, "replaced");
+    }
+
+    /** Marks the code of the SMS with this id out of tries: wrong codes spent them all. */
+    void markOutOfTries(long messageId) {
+        end(messageId, "out-of-tries");
+    }
+
+    private synchronized void end(long messageId, String state) {
         if (expiries.containsKey(messageId)) {
-            used.add(messageId);
+            ends.putIfAbsent(messageId, state);
         }
     }
 
@@ -55,7 +69,7 @@ final class Inbox {
     synchronized Page newest(int limit) {
         List<Delivery> deliveries = newestFirst.stream()
                 .limit(limit)
-                .map(message -> new Delivery(message, expiries.get(message.id()), used.contains(message.id())))
+                .map(message -> new Delivery(message, expiries.get(message.id()), ends.get(message.id())))
                 .toList();
         return new Page(deliveries, newestFirst.size());
     }
@@ -63,13 +77,13 @@ final class Inbox {
     record Page(List<Delivery> deliveries, int total) {
     }
 
-    /** A delivered SMS, when its code expires, and whether a validate used it. */
-    record Delivery(SmsMessage message, Instant expiresAt, boolean used) {
+    /** A delivered SMS, when its code expires, and how its code ended, or {@code null} while it has not. */
+    record Delivery(SmsMessage message, Instant expiresAt, String end) {
 
-        /** {@code used}, {@code expired} (at {@code now}) or {@code unused}. */
+        /** {@code used}, {@code replaced} or {@code out-of-tries} once ended, else {@code expired} or {@code unused}. */
         String state(Instant now) {
-            if (used) {
-                return "used";
+            if (end != null) {
+                return end;
             }
             return now.isBefore(expiresAt) ? "unused" : "expired";
         }
@@ -83,6 +97,6 @@ final class Inbox {
     synchronized void clear() {
         newestFirst.clear();
         expiries.clear();
-        used.clear();
+        ends.clear();
     }
 }

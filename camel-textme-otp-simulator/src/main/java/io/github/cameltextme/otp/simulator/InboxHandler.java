@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * HTTP side of the inbox: the web page at {@code /} and the JSON list at {@code /messages} ({@code ?limit=N}: the
  * newest N only; the header {@code X-Total-Count} says how many the inbox holds). Each message says what became of its
- * code by the simulator's clock: {@code "state"} is {@code "used"} once a validate accepted it, {@code "expired"} past
+ * code by the simulator's clock: {@code "state"} is {@code "used"} once a validate accepted it, {@code "replaced"} once a
+ * newer code went to the same phone, {@code "out-of-tries"} once wrong codes spent its tries, {@code "expired"} past
  * its {@code "expiresAt"}, else {@code "unused"}.
  */
 final class InboxHandler {

@@ -5,9 +5,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongConsumer;
 
 /**
  * The codes sent and not yet used, one per (account, app id, phone). Each check is atomic per key, so concurrent
@@ -17,32 +15,38 @@ final class OtpStore {
 
     private final ConcurrentMap<OtpKey, OtpEntry> entries = new ConcurrentHashMap<>();
 
-    /** Stores a code, replacing any earlier one for the same key. */
-    void save(OtpKey key, OtpEntry entry) {
-        entries.put(key, entry);
+    /**
+     * Stores a code, replacing any earlier one for the same key.
+     *
+     * @return the code it replaced, or {@code null}
+     */
+    OtpEntry save(OtpKey key, OtpEntry entry) {
+        return entries.put(key, entry);
     }
 
     /**
-     * Checks {@code code} and records the attempt: a right code is used up, a wrong one costs a try,
-     * an expired one is forgotten. {@code usedUp} is told the id of the SMS whose code a right attempt used up.
+     * Checks {@code code} and records the attempt: a right code is used up, a wrong one costs a try, an expired one is
+     * forgotten.
      */
-    OtpCheck attempt(OtpKey key, String code, Instant now, LongConsumer usedUp) {
-        AtomicReference<OtpCheck> outcome = new AtomicReference<>(OtpCheck.NOT_SENT);
-        AtomicLong acceptedMessage = new AtomicLong();
+    Attempt attempt(OtpKey key, String code, Instant now) {
+        AtomicReference<Attempt> attempt = new AtomicReference<>(new Attempt(OtpCheck.NOT_SENT, 0, false));
         entries.computeIfPresent(key, (k, entry) -> {
             OtpCheck check = evaluate(entry, code, now);
-            outcome.set(check);
-            acceptedMessage.set(entry.messageId());
-            return switch (check) {
+            OtpEntry after = switch (check) {
                 case ACCEPTED, EXPIRED -> null;
                 case WRONG_CODE -> entry.withOneTryLess();
                 case NO_TRIES_LEFT, NOT_SENT -> entry;
             };
+            attempt.set(new Attempt(check, entry.messageId(), check == OtpCheck.WRONG_CODE && after.triesLeft() <= 0));
+            return after;
         });
-        if (outcome.get() == OtpCheck.ACCEPTED) {
-            usedUp.accept(acceptedMessage.get());
-        }
-        return outcome.get();
+        return attempt.get();
+    }
+
+    /**
+     * What an attempt found, the id of the SMS whose code it checked, and whether it was the code's last try.
+     */
+    record Attempt(OtpCheck check, long messageId, boolean lastTry) {
     }
 
     /** Checks {@code code} without changing anything (the dry-run endpoint). */

@@ -32,7 +32,10 @@ final class SendOtpCommand implements ApiCommand {
             Instant expiresAt = now.plus(request.validTime());
             long messageId = inbox.deliver(request.phone(), request.source(), request.appId(), request.textWith(code), code,
                     now, expiresAt);
-            store.save(key, new OtpEntry(code, expiresAt, request.maxTries(), messageId));
+            OtpEntry replaced = store.save(key, new OtpEntry(code, expiresAt, request.maxTries(), messageId));
+            if (replaced != null && !replaced.expiredAt(now)) {
+                inbox.markReplaced(replaced.messageId());
+            }
         }
         return ApiResponse.success("the code was sent").with("shipment_id", shipmentIds.incrementAndGet());
     }

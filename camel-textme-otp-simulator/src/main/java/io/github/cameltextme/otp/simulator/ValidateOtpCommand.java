@@ -22,11 +22,20 @@ final class ValidateOtpCommand implements ApiCommand {
     public ApiResponse execute(String username, CommandFields fields, boolean dryRun) {
         ValidateOtpRequest request = ValidateOtpRequest.from(fields);
         OtpKey key = new OtpKey(username, request.appId(), request.phone().canonical());
-        OtpCheck check = dryRun
-                ? store.peek(key, request.code(), clock.instant())
-                : store.attempt(key, request.code(), clock.instant(), inbox::markUsed);
+        OtpCheck check = dryRun ? store.peek(key, request.code(), clock.instant()) : attempt(key, request.code());
         return check == OtpCheck.ACCEPTED
                 ? ApiResponse.success(check.message())
                 : ApiResponse.failure(ApiStatus.UNVERIFIED_CODE, check.message());
+    }
+
+    /** Checks the code, and marks its SMS in the inbox when the code is used, or has no try left. */
+    private OtpCheck attempt(OtpKey key, String code) {
+        OtpStore.Attempt attempt = store.attempt(key, code, clock.instant());
+        if (attempt.check() == OtpCheck.ACCEPTED) {
+            inbox.markUsed(attempt.messageId());
+        } else if (attempt.lastTry()) {
+            inbox.markOutOfTries(attempt.messageId());
+        }
+        return attempt.check();
     }
 }

@@ -93,6 +93,31 @@ class InboxEndpointTest {
         assertEquals(List.of("unused"), states(inboxJson()));
     }
 
+    @Test
+    void aCodeReplacedByANewerOneOrOutOfTriesIsMarkedSoAndStaysSo() {
+        assertStatus(0, api.post(Requests.sendOtp("demo", PHONE)));
+        String first = sim.lastCode(PHONE);
+        assertStatus(0, api.post(Requests.sendOtp("demo", PHONE)));
+        assertEquals(List.of("unused", "replaced"), states(inboxJson()));
+        assertStatus(12, api.post(Requests.validateOtp("demo", PHONE, first))); // a replaced code is not accepted
+
+        ObjectNode threeTries = Requests.sendOtp("demo", OTHER_PHONE);
+        Requests.fields(threeTries).put("max_tries", 3);
+        assertStatus(0, api.post(threeTries));
+        String wrong = sim.lastCode(OTHER_PHONE).equals("000000") ? "000001" : "000000";
+        for (int tries = 2; tries > 0; tries--) {
+            assertStatus(12, api.post(Requests.validateOtp("demo", OTHER_PHONE, wrong)));
+        }
+        assertEquals("unused", states(inboxJson()).get(0), "one try left");
+        assertStatus(12, api.post(Requests.validateOtp("demo", OTHER_PHONE, wrong)));
+        assertEquals(List.of("out-of-tries", "unused", "replaced"), states(inboxJson()));
+
+        assertStatus(0, api.post(Requests.sendOtp("demo", OTHER_PHONE)));
+        sim.clock().advance(Duration.ofDays(1));
+        assertEquals(List.of("expired", "out-of-tries", "expired", "replaced"), states(inboxJson()),
+                     "how a code ended stays; a newer code to a phone whose code was out of tries replaces nothing");
+    }
+
     private static List<String> states(JsonNode messages) {
         List<String> states = new ArrayList<>();
         messages.forEach(message -> states.add(message.get("state").textValue()));

@@ -158,6 +158,25 @@ class InboxPageBrowserTest {
     }
 
     @Test
+    void aMessageIsMarkedReplacedByANewerCodeAndOutOfTriesOnceWrongCodesSpentThem() {
+        assertStatus(0, api.post(Requests.sendOtp("demo", PHONE)));
+        String wrong = sim.lastCode(PHONE).equals("000000") ? "000001" : "000000";
+        for (int tries = 0; tries < 3; tries++) {
+            assertStatus(12, api.post(Requests.validateOtp("demo", PHONE, wrong)));
+        }
+        assertStatus(0, api.post(Requests.sendOtp("demo", "0547654321")));
+        assertStatus(0, api.post(Requests.sendOtp("demo", "0547654321")));
+        List<WebElement> messages = wait(ExpectedConditions.numberOfElementsToBe(MESSAGES, 3));
+
+        wait(ExpectedConditions.attributeToBe(messages.get(1), "data-state", "replaced"));
+        assertEquals("REPLACED", messages.get(1).findElement(By.cssSelector("[data-testid=state]")).getText());
+        wait(ExpectedConditions.attributeToBe(messages.get(2), "data-state", "out-of-tries"));
+        assertEquals("OUT OF TRIES", messages.get(2).findElement(By.cssSelector("[data-testid=state]")).getText());
+        assertEquals("", messages.get(0).findElement(By.cssSelector("[data-testid=state]")).getText());
+        assertNotReloaded();
+    }
+
+    @Test
     void htmlInTheMessageTextIsShownAsText() {
         String template = "<b>bold</b> <img src=x onerror=\"window.injected=true\"> [code]";
         ObjectNode request = Requests.sendOtp("demo", PHONE);
