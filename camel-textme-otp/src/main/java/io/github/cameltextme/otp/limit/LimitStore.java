@@ -15,7 +15,6 @@ import io.github.bucket4j.VerboseResult;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.RemoteAsyncBucketBuilder;
-import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
 import io.github.cameltextme.otp.TextMeOtpLimitStoreException;
 import io.github.cameltextme.otp.TextMeOtpOperation;
 import org.slf4j.Logger;
@@ -39,11 +38,9 @@ final class LimitStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(LimitStore.class);
 
-    private final RemoteBucketBuilder<String> buckets;
-    private final ProxyManager<String> proxies;
+    private final SyncLimitCommands sync;
     private final AsyncProxyManager<String> asyncProxies;
     private final RemoteAsyncBucketBuilder<String> asyncBuckets;
-    private final InMemoryLimitStore memory;
     private final StoreAvailability availability;
     private final long timeoutMillis;
     private final LongAdder placesGivenBackLate;
@@ -51,11 +48,9 @@ final class LimitStore {
     /** @param placesGivenBackLate counts the places taken after an exchange gave up on the store, once given back */
     LimitStore(ProxyManager<String> proxies, StoreAvailability availability, long timeoutMillis,
                LongAdder placesGivenBackLate) {
-        this.proxies = proxies;
-        this.buckets = proxies.builder();
-        this.memory = proxies instanceof InMemoryLimitStore inMemory ? inMemory : null;
-        // memory is asked synchronously, through its own methods
-        this.asyncProxies = memory == null && proxies.isAsyncModeSupported() ? proxies.asAsync() : null;
+        this.sync = SyncLimitCommands.of(proxies);
+        // memory has no asynchronous API: it answers at once
+        this.asyncProxies = proxies.isAsyncModeSupported() ? proxies.asAsync() : null;
         this.asyncBuckets = asyncProxies != null ? asyncProxies.builder() : null;
         this.availability = availability;
         this.timeoutMillis = timeoutMillis;
@@ -75,18 +70,8 @@ final class LimitStore {
                                          long deadline) {
         return ask(operation, deadline,
                    () -> asyncBuckets.build(key, bucket).asVerbose().tryConsumeAndReturnRemaining(1),
-                   memory != null
-                           ? () -> memory.tryTakeOne(key, bucket)
-                           : () -> buckets.build(key, () -> bucket).asVerbose().tryConsumeAndReturnRemaining(1),
+                   () -> sync.tryTakeOne(key, bucket),
                    taken -> taken.getValue().isConsumed(), key, bucket);
-    }
-
-    /** Takes one token of the key's bucket whatever it holds, creating the bucket if the store has none. */
-    private void takeAlways(TextMeOtpOperation operation, String key, BucketConfiguration bucket, long deadline) {
-        ask(operation, deadline,
-            () -> asyncBuckets.build(key, bucket).consumeIgnoringRateLimits(1),
-            () -> buckets.build(key, () -> bucket).consumeIgnoringRateLimits(1),
-            penalty -> true, key, bucket);
     }
 
     /**
@@ -94,43 +79,33 @@ final class LimitStore {
      * taken whatever it holds.
      */
     void recordCodeSent(TextMeOtpOperation operation, String key, SentCodeRecord record, long deadline) {
-        if (memory == null) {
-            takeAlways(operation, key, record.bucket(), deadline);
-            return;
-        }
-        ask(operation, deadline, null, () -> {
-            memory.recordCodeSent(key, record.life());
-            return null;
-        }, recorded -> false, key, null);
+        ask(operation, deadline,
+            () -> asyncBuckets.build(key, record.bucket()).consumeIgnoringRateLimits(1).thenAccept(penalty -> { }),
+            () -> {
+                sync.recordCodeSent(key, record);
+                return null;
+            },
+            recorded -> true, key, record.bucket());
     }
 
     /** Whether the store holds a record of a code sent under the key; asking creates none. */
     boolean holdsCodeSent(TextMeOtpOperation operation, String key, long deadline) {
-        if (memory == null) {
-            return holds(operation, key, deadline);
-        }
-        return ask(operation, deadline, null, () -> memory.holdsCodeSent(key), held -> false, key, null);
+        return ask(operation, deadline,
+                   () -> asyncProxies.getProxyConfiguration(key).thenApply(Optional::isPresent),
+                   () -> sync.holdsCodeSent(key),
+                   held -> false, key, null);
     }
 
     /** Takes back what one send added to the record of a code under the key, as giving back its token would. */
     void forgetCodeSent(TextMeOtpOperation operation, String key, SentCodeRecord record, long deadline) {
-        if (memory == null) {
-            giveBack(operation, key, record.bucket(), deadline);
-            return;
-        }
-        ask(operation, deadline, null, () -> {
-            memory.forgetCodeSent(key, record.life());
-            return null;
-        }, forgotten -> false, key, null);
+        giveBack(operation, key, record.bucket(), deadline, () -> sync.forgetCodeSent(key, record));
     }
 
     /** Whether the store holds a bucket for the key; asking creates none. */
     boolean holds(TextMeOtpOperation operation, String key, long deadline) {
         return ask(operation, deadline,
                    () -> asyncProxies.getProxyConfiguration(key).thenApply(Optional::isPresent),
-                   memory != null
-                           ? () -> memory.holds(key)
-                           : () -> proxies.getProxyConfiguration(key).isPresent(),
+                   () -> sync.holds(key),
                    held -> false, key, null);
     }
 
@@ -139,25 +114,27 @@ final class LimitStore {
         ask(operation, deadline,
             () -> asyncProxies.removeProxy(key),
             () -> {
-                proxies.removeProxy(key);
+                sync.remove(key);
                 return null;
             },
             removed -> false, key, null);
     }
 
-    /**
-     * Gives one token back to the key's bucket, never above its capacity. To a store with Bucket4j's asynchronous API
-     * it is sent even while the store is known to be down, as its client may deliver it when the store is back, and
-     * waited for only while the store answers; a store without that API is asked as for any other call.
-     */
+    /** Gives one token back to the key's bucket, never above its capacity. */
     void giveBack(TextMeOtpOperation operation, String key, BucketConfiguration bucket, long deadline) {
+        giveBack(operation, key, bucket, deadline, () -> sync.giveBackOne(key, bucket));
+    }
+
+    /**
+     * Gives one token back to the key's bucket. To a store with Bucket4j's asynchronous API it is sent even while the
+     * store is known to be down, as its client may deliver it when the store is back, and waited for only while the
+     * store answers; a store without that API is asked, through {@code syncGiveBack}, as for any other call.
+     */
+    private void giveBack(TextMeOtpOperation operation, String key, BucketConfiguration bucket, long deadline,
+                          Runnable syncGiveBack) {
         if (asyncProxies == null) {
             ask(operation, deadline, null, () -> {
-                if (memory != null) {
-                    memory.giveBackOne(key, bucket);
-                } else {
-                    buckets.build(key, () -> bucket).addTokens(1);
-                }
+                syncGiveBack.run();
                 return null;
             }, given -> false, key, bucket);
             return;
