@@ -24,16 +24,18 @@ final class TextMeOtpCounters {
         Arrays.setAll(limitRefusals, i -> new LongAdder());
     }
 
-    /** An exchange ended with an outcome that has neither a limit nor a status. */
+    /** An exchange ended with an outcome; a refusal and an API error are recorded with their limit or status. */
     void record(TextMeOtpOutcome outcome) {
         outcomes[outcome.ordinal()].increment();
     }
 
     void recordApiError(int status) {
+        record(TextMeOtpOutcome.API_ERROR);
         apiErrors[TextMeOtpStatus.documentedIndex(status)].increment();
     }
 
     void recordLimitRefusal(TextMeOtpLimit limit) {
+        record(TextMeOtpOutcome.REFUSED);
         limitRefusals[limit.ordinal()].increment();
     }
 
@@ -43,11 +45,7 @@ final class TextMeOtpCounters {
 
     /** The exchanges that ended with an outcome; for {@code REFUSED} and {@code API_ERROR}, every limit or status. */
     long count(TextMeOtpOutcome outcome) {
-        return switch (outcome) {
-            case REFUSED -> sum(limitRefusals);
-            case API_ERROR -> sum(apiErrors);
-            default -> outcomes[outcome.ordinal()].sum();
-        };
+        return outcomes[outcome.ordinal()].sum();
     }
 
     long limitFallbackCount() {
@@ -76,9 +74,5 @@ final class TextMeOtpCounters {
             }
         }
         return byStatus;
-    }
-
-    private static long sum(LongAdder[] counts) {
-        return Arrays.stream(counts).mapToLong(LongAdder::sum).sum();
     }
 }

@@ -167,7 +167,8 @@ public class TextMeOtpEndpoint extends DefaultEndpoint implements EndpointServic
         return counters.apiErrorsByStatus().toString();
     }
 
-    @ManagedAttribute(description = "Calls that got no readable answer: connection failures, timeouts, HTTP errors")
+    @ManagedAttribute(description = "Calls that got no readable answer: connection failures, timeouts, HTTP errors;"
+                                    + " and exchanges on an endpoint not started")
     public long getTransportErrorCount() {
         return counters.count(TextMeOtpOutcome.TRANSPORT_ERROR);
     }

@@ -14,6 +14,8 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A component's meters in the application's Micrometer registry. Every counter and timer is registered when the meters
@@ -48,6 +50,9 @@ final class TextMeOtpMicrometerMeters implements TextMeOtpMeters {
     static final String BALANCE = "balance";
 
     private static final int OPERATIONS = TextMeOtpOperation.values().length;
+    private static final Logger LOG = LoggerFactory.getLogger(TextMeOtpMicrometerMeters.class);
+    /** Held while a gauge's presence is checked and it is registered, so that two components never both own one. */
+    private static final Object GAUGE_REGISTRATION = new Object();
 
     private final MeterRegistry registry;
     /** [operation][outcome]: the outcomes with neither a limit nor a status; null where the operation never ends so. */
@@ -59,6 +64,7 @@ final class TextMeOtpMicrometerMeters implements TextMeOtpMeters {
     /** [operation], then the balance call. */
     private final Timer[] roundTrips = new Timer[OPERATIONS + 1];
     private final List<Meter> gauges = new ArrayList<>();
+    private boolean gaugesTakenLogged;
 
     private TextMeOtpMicrometerMeters(MeterRegistry registry, TextMeOtpComponent component) {
         this.registry = registry;
@@ -195,12 +201,21 @@ final class TextMeOtpMicrometerMeters implements TextMeOtpMeters {
 
     /**
      * Registers a gauge of this component's state, and keeps it for removal at close, unless one of the same name and
-     * tags is there already: that one reads another component's state (same CamelContext and component names) and
-     * stays its own.
+     * tags is there already: that one reads another component's state (same CamelContext and component names), stays
+     * its own, and this component's state goes unshown, which is logged once.
      */
     private <T> void gauge(String name, String description, Tags owner, T state, ToDoubleFunction<T> value) {
-        if (registry.find(name).tags(owner).gauge() == null) {
-            gauges.add(Gauge.builder(name, state, value).description(description).tags(owner).register(registry));
+        synchronized (GAUGE_REGISTRATION) {
+            if (registry.find(name).tags(owner).gauge() == null) {
+                gauges.add(Gauge.builder(name, state, value).description(description).tags(owner).register(registry));
+                return;
+            }
+        }
+        if (!gaugesTakenLogged) {
+            gaugesTakenLogged = true;
+            LOG.warn("The textme-otp gauges tagged {} are another component's already (a CamelContext of the same name"
+                     + " shares the registry): this component's pool, readiness and limit store are not shown; give the"
+                     + " CamelContexts different names", owner);
         }
     }
 }

@@ -90,15 +90,15 @@ public class TextMeOtpProducer extends DefaultProducer {
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
         TextMeOtpOperation operation = configuration.getOperation();
+        TextMeOtpResult result;
         try {
             for (String header : ANSWER_HEADERS) {
                 message.removeHeader(header);
             }
-            TextMeOtpResult result = switch (operation) {
+            result = switch (operation) {
                 case send -> send(message);
                 case validate -> validate(message);
             };
-            outcomes.answered(result);
         } catch (TextMeOtpException e) {
             outcomes.failed(e);
             throw e;
@@ -106,6 +106,7 @@ public class TextMeOtpProducer extends DefaultProducer {
             outcomes.failed(e);
             throw TextMeOtpTransportException.unexpected(operation, e);
         }
+        outcomes.answered(result);
     }
 
     private TextMeOtpResult send(Message message) {

@@ -39,9 +39,9 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
  * The README's Java quick start and its test on the simulator, as a user pastes them into a project: the snippets
  * marked {@code <!-- readme-snippet: Name.java -->} are compiled together, as they are written, against what the
  * dependencies the README names bring (its {@code xml} blocks' artifact ids, and what their poms bring with them; not
- * the rest of this module's test classpath), and the test snippet is run. A snippet that no longer compiles, a
- * dependency the README no longer names, or a test that no longer passes with the quick start's routes, fails the
- * build.
+ * the rest of this module's test classpath), and the test snippet is run, on this module's test classpath. A snippet
+ * that no longer compiles, an import that a dependency the README names does not bring, or a test that no longer
+ * passes with the quick start's routes, fails the build.
  */
 class ReadmeSnippetsTest {
 

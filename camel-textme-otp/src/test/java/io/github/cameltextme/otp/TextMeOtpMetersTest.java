@@ -72,7 +72,7 @@ class TextMeOtpMetersTest extends TextMeOtpTestSupport {
         assertEquals(1, exchanges("send", "refused", "client_sends", "none"));
         assertEquals(1, exchanges("send", "refused", "account_sends", "none"));
         assertEquals(1, exchanges("validate", "valid", "none", "none"));
-        assertEquals(2, exchanges("validate", "invalid", "none", "none"));
+        assertEquals(3, exchanges("validate", "invalid", "none", "none"), "one of them thrown (throwOnInvalidCode)");
         assertEquals(1, exchanges("validate", "api_error", "none", "3"));
         assertEquals(1, exchanges("validate", "bad_input", "none", "none"));
         assertEquals(1, exchanges("validate", "refused", "client_validations", "none"));
@@ -314,6 +314,8 @@ class TextMeOtpMetersTest extends TextMeOtpTestSupport {
             assertInstanceOf(TextMeOtpLimitStoreException.class, failed.getException());
             assertEquals(1, registry.get(TextMeOtpMicrometerMeters.EXCHANGES).tag("operation", "send")
                     .tag("outcome", "store_error").counter().count());
+            assertEquals(1, context.getEndpoint("textme-otp:send", TextMeOtpEndpoint.class).getLimitStoreErrorCount(),
+                         "the JMX count agrees");
             assertEquals(1, gauge(registry, TextMeOtpMicrometerMeters.LIMIT_STORE_DOWN));
         } finally {
             store.wake();
@@ -421,34 +423,11 @@ class TextMeOtpMetersTest extends TextMeOtpTestSupport {
         exchange(oneWrongCode, "222222", Map.of(TextMeOtpConstants.PHONE, PHONE));
         exchange(oneWrongCode, "222222", Map.of(TextMeOtpConstants.PHONE, PHONE));
 
+        exchange("textme-otp:validate?limitsEnabled=false&throwOnInvalidCode=true", "222222",
+                 Map.of(TextMeOtpConstants.PHONE, "0521000001"));
         exchange(unlimited, "", Map.of(TextMeOtpConstants.PHONE, unreadable("0521000008")));
         exchange("textme-otp:validate?limitsEnabled=false", "111111",
                  Map.of(TextMeOtpConstants.PHONE, unreadable("0521000008")));
-    }
-
-    /** A value that fails when read as text: an unexpected failure, not one of TextMe or of the input's rules. */
-    private static CharSequence unreadable(String phone) {
-        return new CharSequence() {
-            @Override
-            public int length() {
-                return phone.length();
-            }
-
-            @Override
-            public char charAt(int index) {
-                return phone.charAt(index);
-            }
-
-            @Override
-            public CharSequence subSequence(int start, int end) {
-                return phone.subSequence(start, end);
-            }
-
-            @Override
-            public String toString() {
-                throw new IllegalStateException("cannot be read");
-            }
-        };
     }
 
     private static CamelContext contextWith(MeterRegistry registry, Consumer<TextMeOtpComponent> setup)

@@ -94,20 +94,25 @@ class TextMeOtpObservabilityTest extends TextMeOtpTestSupport {
         send("0523333333", TextMeOtpApiException.class);
         send("0523333333", TextMeOtpApiException.class);
         send("0524444444", TextMeOtpTransportException.class);
-        send("123", TextMeOtpValidationException.class); // refused before sending: counted nowhere
+        send("123", TextMeOtpValidationException.class); // refused before sending: bad input
+        Exchange unexpected = template.request("textme-otp:send", // straight to the endpoint: no route step reads it
+                e -> e.getMessage().setHeader(TextMeOtpConstants.PHONE, unreadable("0525555555")));
+        assertInstanceOf(TextMeOtpTransportException.class, unexpected.getException(), "fails when read: unexpected");
         validate("111111", true);
         validate("111111", true);
         validate("222222", false);
         validate("333333", TextMeOtpAuthenticationException.class);
         validate("444444", TextMeOtpTransportException.class);
-        validate("12345", TextMeOtpValidationException.class); // refused before sending: counted nowhere
+        validate("12345", TextMeOtpValidationException.class); // refused before sending: bad input
 
         assertEquals(11, requests().size(), "requests TextMe received");
         assertEquals(Map.of("SentCount", 2L, "ValidCount", 0L, "InvalidCount", 0L, "ApiErrorCount", 3L,
-                            "ApiErrorsByStatus", "{4=1, 515=2}", "TransportErrorCount", 1L),
+                            "ApiErrorsByStatus", "{4=1, 515=2}", "TransportErrorCount", 1L, "BadInputCount", 1L,
+                            "UnexpectedErrorCount", 1L),
                      counters(endpointMBean("send")));
         assertEquals(Map.of("SentCount", 0L, "ValidCount", 2L, "InvalidCount", 1L, "ApiErrorCount", 1L,
-                            "ApiErrorsByStatus", "{3=1}", "TransportErrorCount", 1L),
+                            "ApiErrorsByStatus", "{3=1}", "TransportErrorCount", 1L, "BadInputCount", 1L,
+                            "UnexpectedErrorCount", 0L),
                      counters(endpointMBean("validate")));
         ObjectName send = endpointMBean("send");
         assertEquals(20, JMX.getAttribute(send, "ConnectionsMax"), "the component's pool size");
@@ -312,7 +317,7 @@ class TextMeOtpObservabilityTest extends TextMeOtpTestSupport {
     private static Map<String, Object> counters(ObjectName endpoint) throws Exception {
         Map<String, Object> counters = new HashMap<>();
         for (String attribute : List.of("SentCount", "ValidCount", "InvalidCount", "ApiErrorCount", "ApiErrorsByStatus",
-                                        "TransportErrorCount")) {
+                                        "TransportErrorCount", "BadInputCount", "UnexpectedErrorCount")) {
             Object value = JMX.getAttribute(endpoint, attribute);
             assertNotNull(value, attribute);
             counters.put(attribute, value);

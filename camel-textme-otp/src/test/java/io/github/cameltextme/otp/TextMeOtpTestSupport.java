@@ -109,4 +109,29 @@ abstract class TextMeOtpTestSupport extends CamelTestSupport {
                 () -> template.requestBodyAndHeaders(uri, body, headers));
         return assertInstanceOf(type, e.getCause());
     }
+
+    /** A value that fails when read as text: an unexpected failure, not one of TextMe or of the input's rules. */
+    static CharSequence unreadable(String phone) {
+        return new CharSequence() {
+            @Override
+            public int length() {
+                return phone.length();
+            }
+
+            @Override
+            public char charAt(int index) {
+                return phone.charAt(index);
+            }
+
+            @Override
+            public CharSequence subSequence(int start, int end) {
+                return phone.subSequence(start, end);
+            }
+
+            @Override
+            public String toString() {
+                throw new IllegalStateException("cannot be read");
+            }
+        };
+    }
 }
