@@ -1,9 +1,5 @@
 package io.github.cameltextme.examples.quarkus;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Pattern;
 
@@ -25,7 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MetricsTest {
 
     private static final String SCRAPE_TOKEN = "scrape-test-token";
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TestHTTPResource("/")
     String baseUrl;
@@ -41,7 +36,7 @@ class MetricsTest {
         String code = simulator.lastCode("0525550901");
         assertEquals(429, http.post("otp/send", "{\"phone\": \"052-555-0901\"}").statusCode());
 
-        HttpResponse<String> scrape = get("q/metrics", "Bearer " + SCRAPE_TOKEN);
+        HttpResponse<String> scrape = http.get("q/metrics", "Bearer " + SCRAPE_TOKEN);
 
         assertEquals(200, scrape.statusCode(), scrape.body());
         String metrics = scrape.body();
@@ -60,9 +55,11 @@ class MetricsTest {
 
     @Test
     void anyoneElseIsRefused() throws Exception {
-        for (String path : new String[] { "q/metrics", "q/%6Detrics", "q/./metrics" }) {
+        OtpHttp http = new OtpHttp(baseUrl);
+        for (String path : new String[] { "q/metrics", "q/%6Detrics", "q/./metrics", "q//metrics", "q/metrics/",
+                                          "q/metrics/x" }) {
             for (String authorization : new String[] { null, "Bearer wrong", SCRAPE_TOKEN }) {
-                HttpResponse<String> answer = get(path, authorization);
+                HttpResponse<String> answer = http.get(path, authorization);
                 assertEquals(401, answer.statusCode(), path + " with " + authorization);
                 assertFalse(answer.body().contains("textme_otp"), answer.body());
             }
@@ -75,14 +72,6 @@ class MetricsTest {
         metrics.lines().filter(line -> line.indexOf('{') > 0)
                 .forEach(line -> labels.append(line, line.indexOf('{'), line.lastIndexOf('}') + 1).append('\n'));
         return labels.toString();
-    }
-
-    private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Whether the scrape shows the gauge of the textme-otp component, in any CamelContext, starting with the value. */

@@ -81,7 +81,15 @@ final class OtpHttp {
 
     /** GETs a path such as {@code q/health/ready}. */
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(),
-                           HttpResponse.BodyHandlers.ofString());
+        return get(path, null);
+    }
+
+    /** GETs a path with the {@code Authorization} header given, or none when it is null. */
+    HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

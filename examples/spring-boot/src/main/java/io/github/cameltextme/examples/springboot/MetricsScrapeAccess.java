@@ -9,17 +9,21 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Lets only the metrics scraper read {@code /actuator/prometheus}: a request must carry
  * {@code Authorization: Bearer <textme.metrics.scrape-token>}, else it is answered 401. With no token configured, no
  * one reads it. The path is matched as the servlet container resolved it, so {@code /actuator;x=1/prometheus} and
- * {@code /actuator/%70rometheus} are guarded too. It guards the application's own port only: Actuator on a port of its
- * own ({@code management.server.port}) is not seen by this filter, and must be reachable by the scraper only.
+ * {@code /actuator/%70rometheus} are guarded too.
+ * <p>
+ * It guards every port Actuator is served on: the component scan makes it a filter of the application's port, and
+ * {@code META-INF/spring/org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration.imports}
+ * names it, so that Spring Boot makes it a filter of the management server's own context too when
+ * {@code management.server.port} gives Actuator a port of its own.
  */
-@Component
+@ManagementContextConfiguration(proxyBeanMethods = false)
 public class MetricsScrapeAccess extends OncePerRequestFilter {
 
     private static final String PROMETHEUS = "prometheus";
