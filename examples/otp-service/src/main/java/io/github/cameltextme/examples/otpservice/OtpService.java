@@ -49,6 +49,7 @@ public final class OtpService implements AutoCloseable {
             }
             main.start();
             RequestBodyLimit.answerAsJson(main.getCamelContext(), settings.port());
+            UnroutedRequests.answerAsJson(main.getCamelContext(), settings.port());
         } catch (Exception e) {
             if (limitStore != null) {
                 limitStore.close();
