@@ -3,6 +3,7 @@ package io.github.cameltextme.examples.otpservice;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.StartupListener;
+import org.apache.camel.component.platform.http.main.MainHttpServer;
 
 /**
  * Adds the service's own answers to the HTTP server Camel runs the routes on ({@link RequestBodyLimit},
@@ -34,11 +35,18 @@ public final class HttpServerAnswers implements CamelContextAware, StartupListen
         // the HTTP server's consumers may not all be started yet: the answers are added once everything is
     }
 
-    /** Adds the answers to the router of the server on {@code camel.server.port}. */
+    /**
+     * Adds the answers to the router of Camel's HTTP server ({@code camel.server.*}).
+     *
+     * @throws IllegalStateException when Camel runs no HTTP server, or one without {@code camel.server.maxBodySize}
+     */
     @Override
     public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
-        int port = Integer.parseInt(context.getPropertiesComponent().resolveProperty("camel.server.port").orElseThrow());
-        RequestBodyLimit.answerAsJson(context, port);
-        UnroutedRequests.answerAsJson(context, port);
+        MainHttpServer server = context.hasService(MainHttpServer.class);
+        if (server == null) {
+            throw new IllegalStateException("Camel runs no HTTP server for the OTP routes: set camel.server.enabled=true");
+        }
+        RequestBodyLimit.answerAsJson(server.getRouter(), server.getMaxBodySize());
+        UnroutedRequests.answerAsJson(context, server.getRouter());
     }
 }

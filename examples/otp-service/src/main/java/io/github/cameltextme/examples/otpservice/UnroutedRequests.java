@@ -3,11 +3,11 @@ package io.github.cameltextme.examples.otpservice;
 import java.util.Optional;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.HttpEndpointModel;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 
 /**
  * The answers to the requests no route takes, which Vert.x would give in HTML or with no body: 405
@@ -23,11 +23,10 @@ final class UnroutedRequests {
     private UnroutedRequests() {
     }
 
-    /** Answers, after every route of the server on the port, the requests that none of them took. */
-    static void answerAsJson(CamelContext context, int port) {
+    /** Answers, after every route of the router, the requests that none of them took. */
+    static void answerAsJson(CamelContext context, Router router) {
         PlatformHttpComponent platformHttp = context.getComponent("platform-http", PlatformHttpComponent.class);
-        VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.getRouterNameFromPort(port))
-                .route()
+        router.route()
                 .last()
                 .handler(request -> answer(request, platformHttp));
     }
