@@ -362,16 +362,20 @@ public abstract class OtpHttpContract {
     }
 
     /**
-     * Posts the body with the content type (none when empty) and the caller's headers, and checks what every answer
-     * must be: JSON, with none of the request's headers, and when it is an error, {@code {"error": "..."}} (a 429 adds
-     * {@code retryAfterSeconds}) naming none of the component's internals.
+     * Posts the body with the content type (none when empty), the caller's headers and the extra ones given as name,
+     * value, name, value..., and checks what every answer must be: JSON, with none of the request's headers, and when
+     * it is an error, {@code {"error": "..."}} (a 429 adds {@code retryAfterSeconds}) naming none of the component's
+     * internals.
      */
     protected final HttpResponse<String> post(String path, String contentType, HttpRequest.BodyPublisher body,
                                               String... headers) throws IOException, InterruptedException {
         return assertContractAnswer(path, send("POST", path, contentType, body, headers));
     }
 
-    /** Sends a request of the method, with no body and the caller's headers, and checks the answer as {@link #post} does. */
+    /**
+     * Sends a request of the method with no body, the caller's headers and the extra ones, and checks the answer as
+     * {@link #post} does.
+     */
     protected final HttpResponse<String> request(String method, String path, String... headers)
             throws IOException, InterruptedException {
         return assertContractAnswer(path, send(method, path, "", HttpRequest.BodyPublishers.noBody(), headers));

@@ -43,7 +43,10 @@ public class RequestBodyLimit {
                 .failureHandler(this::refuse);
     }
 
-    /** An empty body is left to Quarkus REST, which reads no body the body handler has not set. */
+    /**
+     * A request that says its body is empty is left to Quarkus REST as it comes: the body handler sets no body for it,
+     * and Quarkus REST would then wait for one.
+     */
     private void readBody(RoutingContext request) {
         if ("0".equals(request.request().getHeader(HttpHeaders.CONTENT_LENGTH))) {
             request.next();
