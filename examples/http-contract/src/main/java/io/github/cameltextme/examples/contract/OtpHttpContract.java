@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
@@ -49,6 +50,10 @@ public abstract class OtpHttpContract {
     public static final String UNAVAILABLE = "the SMS provider is unavailable, try again later";
     /** 503: the store the send limits count in does not answer; nothing was sent. */
     public static final String LIMITS_UNAVAILABLE = "the service is unavailable, try again later";
+    /** 404: a path the service does not serve. */
+    public static final String NOT_FOUND = "no such endpoint";
+    /** 405: a method other than POST on one of the two endpoints. */
+    public static final String METHOD_NOT_ALLOWED = "this endpoint takes POST only";
     /** The largest request body the services take. */
     public static final int MAX_BODY_BYTES = 4096;
 
@@ -76,12 +81,19 @@ public abstract class OtpHttpContract {
     /** The lines the service has logged at ERROR so far. */
     protected abstract List<String> errorLogLines() throws IOException;
 
+    /** The service's meters in the Prometheus text format, as its metrics scraper reads them. */
+    protected abstract String prometheusMetrics() throws IOException, InterruptedException;
+
     /**
-     * Whether a chunked body that grows past the bound is answered with the contract's JSON; {@code false} where the
-     * HTTP server ends that answer itself, with no body (the status is 413 all the same).
+     * How many exchanges the textme-otp component's meters counted as refused by the limit, e.g.
+     * {@code resend_interval}: the witness of which limit answered a 429, which the answer itself does not name.
      */
-    protected boolean answersChunkedBodiesOverTheBoundAsJson() {
-        return true;
+    public static double refusedBy(String limit, String prometheusMetrics) {
+        Matcher counter = Pattern.compile("^textme_otp_exchanges_total\\{limit=\"" + Pattern.quote(limit)
+                                          + "\",operation=\"\\w+\",outcome=\"refused\",status=\"none\"} (\\S+)$",
+                                          Pattern.MULTILINE).matcher(prometheusMetrics);
+        assertTrue(counter.find(), "no refusal counter of " + limit + " in:\n" + prometheusMetrics);
+        return Double.parseDouble(counter.group(1));
     }
 
     @BeforeEach
@@ -205,13 +217,7 @@ public abstract class OtpHttpContract {
     void aChunkedBodyIs413OnceItGrowsPastTheBound() throws Exception {
         String tooLarge = "{\"phone\": \"0527000012\"" + " ".repeat(MAX_BODY_BYTES) + "}";
 
-        if (answersChunkedBodiesOverTheBoundAsJson()) {
-            assertRefusedBeforeTextMe(413, TOO_LARGE, post("/otp/send", "application/json", chunked(tooLarge)));
-        } else {
-            HttpResponse<String> answer = send("/otp/send", "application/json", chunked(tooLarge));
-            assertRefusedBeforeTextMe(413, null, answer);
-            assertEquals("", answer.body());
-        }
+        assertRefusedBeforeTextMe(413, TOO_LARGE, post("/otp/send", "application/json", chunked(tooLarge)));
     }
 
     @Test
@@ -225,15 +231,18 @@ public abstract class OtpHttpContract {
     }
 
     @Test
-    void aSecondSendAtOnceIs429WithRetryAfterAndSendsNothing() throws Exception {
+    void aSecondSendAtOnceIs429WithRetryAfterNamingNoLimitAndSendsNothing() throws Exception {
+        double refusedBefore = refusedBy("resend_interval", prometheusMetrics());
         assertEquals(200, post("/otp/send", "{\"phone\": \"0527000014\"}").statusCode());
 
         HttpResponse<String> again = post("/otp/send", "{\"phone\": \"052-700-0014\"}");
         assertEquals(429, again.statusCode(), again.body());
         long seconds = Long.parseLong(again.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(seconds >= 1 && seconds <= 30, "Retry-After: " + seconds);
-        assertEquals("{\"error\":\"too many requests (RESEND_INTERVAL), try again in " + seconds + " s\","
+        assertEquals("{\"error\":\"too many requests, try again in " + seconds + " s\","
                      + "\"retryAfterSeconds\":" + seconds + "}", again.body());
+        assertEquals(refusedBefore + 1, refusedBy("resend_interval", prometheusMetrics()),
+                     "the resend interval refused it");
         assertEquals(1, textMe().messages().size(), "one SMS");
     }
 
@@ -289,6 +298,54 @@ public abstract class OtpHttpContract {
         assertEquals(before, errorLogLines(), "ERROR lines for callers' mistakes");
     }
 
+    @ParameterizedTest
+    @CsvSource({"text/html, 0527000040", "application/xml, 0527000041",
+                "'text/html,application/xhtml+xml;q=0.9', 0527000042", "image/png, 0527000043"})
+    void anAcceptHeaderChangesNothingInTheAnswer(String accept, String phone) throws Exception {
+        HttpResponse<String> sent = post("/otp/send", "application/json",
+                                         HttpRequest.BodyPublishers.ofString("{\"phone\": \"" + phone + "\"}"),
+                                         "Accept", accept);
+        assertEquals(200, sent.statusCode(), sent.body());
+        assertTrue(sent.body().startsWith("{\"sent\":true,\"phone\":\"" + phone + "\""), sent.body());
+        assertAnswer(200, "{\"valid\":false}", post("/otp/verify", "application/json",
+                HttpRequest.BodyPublishers.ofString(verifyBody(phone, "000000")), "Accept", accept));
+        assertAnswer(400, "{\"error\":\"Invalid code: must be exactly 6 digits\"}", post("/otp/verify",
+                "application/json", HttpRequest.BodyPublishers.ofString(verifyBody(phone, "1")), "Accept", accept));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"GET, /otp/send", "PUT, /otp/send", "DELETE, /otp/send", "GET, /otp/verify", "PUT, /otp/verify",
+                "DELETE, /otp/verify"})
+    void anotherMethodThanPostIs405(String method, String path) throws Exception {
+        List<String> before = errorLogLines();
+
+        HttpResponse<String> answer = request(method, path, "Accept", "text/html");
+
+        assertRefusedBeforeTextMe(405, METHOD_NOT_ALLOWED, answer);
+        answer.headers().firstValue("Allow").ifPresent(allow -> assertTrue(allow.contains("POST"), "Allow: " + allow));
+        assertEquals(before, errorLogLines(), "ERROR lines for a method not allowed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/otp", "/otp/", "/otp/sendx", "/otp/send/more", "/error", "/index.html",
+            "/otp/%3Cscript%3Ealert(1)%3C/script%3E", "/%3Cscript%3Ealert(1)%3C/script%3E"})
+    void anUnknownPathIs404NamingNothingOfIt(String path) throws Exception {
+        List<String> before = errorLogLines();
+
+        assertRefusedBeforeTextMe(404, NOT_FOUND, request("GET", path, "Accept", "text/html"));
+        assertRefusedBeforeTextMe(404, NOT_FOUND, post(path, "application/json",
+                HttpRequest.BodyPublishers.ofString("{\"phone\": \"0527000044\"}"), "Accept", "text/html"));
+        assertEquals(before, errorLogLines(), "ERROR lines for an unknown path");
+    }
+
+    @Test
+    void aLongUnknownPathIs404NamingNothingOfIt() throws Exception {
+        String path = "/otp/" + "send".repeat(500) + "%3Cscript%3E";
+
+        assertRefusedBeforeTextMe(404, NOT_FOUND, request("GET", path, "Accept", "text/html"));
+        assertRefusedBeforeTextMe(404, NOT_FOUND, post(path, "{\"phone\": \"0527000045\"}"));
+    }
+
     private static String verifyBody(String phone, String code) {
         return "{\"phone\": \"" + phone + "\", \"code\": \"" + code + "\"}";
     }
@@ -305,13 +362,26 @@ public abstract class OtpHttpContract {
     }
 
     /**
-     * Posts the body with the content type (none when empty) and the caller's headers, and checks what every answer
-     * must be: JSON, with none of the request's headers, and when it is an error, {@code {"error": "..."}} (a 429 adds
-     * {@code retryAfterSeconds}) naming none of the component's internals.
+     * Posts the body with the content type (none when empty), the caller's headers and the extra ones given as name,
+     * value, name, value..., and checks what every answer must be: JSON, with none of the request's headers, and when
+     * it is an error, {@code {"error": "..."}} (a 429 adds {@code retryAfterSeconds}) naming none of the component's
+     * internals.
      */
-    protected final HttpResponse<String> post(String path, String contentType, HttpRequest.BodyPublisher body)
+    protected final HttpResponse<String> post(String path, String contentType, HttpRequest.BodyPublisher body,
+                                              String... headers) throws IOException, InterruptedException {
+        return assertContractAnswer(path, send("POST", path, contentType, body, headers));
+    }
+
+    /**
+     * Sends a request of the method with no body, the caller's headers and the extra ones, and checks the answer as
+     * {@link #post} does.
+     */
+    protected final HttpResponse<String> request(String method, String path, String... headers)
             throws IOException, InterruptedException {
-        HttpResponse<String> answer = send(path, contentType, body);
+        return assertContractAnswer(path, send(method, path, "", HttpRequest.BodyPublishers.noBody(), headers));
+    }
+
+    private static HttpResponse<String> assertContractAnswer(String path, HttpResponse<String> answer) {
         String where = path + " -> " + answer.statusCode() + " " + answer.body();
         assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
                    "Content-Type " + answer.headers().firstValue("Content-Type") + ": " + where);
@@ -324,14 +394,25 @@ public abstract class OtpHttpContract {
         return answer;
     }
 
-    /** Posts the body with the content type (none when empty) and the caller's headers; none may come back. */
     private HttpResponse<String> send(String path, String contentType, HttpRequest.BodyPublisher body)
             throws IOException, InterruptedException {
+        return send("POST", path, contentType, body);
+    }
+
+    /**
+     * Sends the request with the content type (none when empty), the caller's headers and the extra ones given as
+     * name, value, name, value...; none of the caller's may come back.
+     */
+    private HttpResponse<String> send(String method, String path, String contentType, HttpRequest.BodyPublisher body,
+                                      String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .timeout(Duration.ofSeconds(30))
-                .POST(body);
+                .method(method, body);
         if (!contentType.isEmpty()) {
             request.header("Content-Type", contentType);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
         }
         CALLER_HEADERS.forEach(request::header);
         HttpResponse<String> answer = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());

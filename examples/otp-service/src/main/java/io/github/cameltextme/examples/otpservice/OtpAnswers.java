@@ -36,13 +36,13 @@ public final class OtpAnswers {
     }
 
     /**
-     * {@code {"error": "too many requests (RESEND_INTERVAL), try again in 30 s", "retryAfterSeconds": 30}}: the limit
-     * that refused and the wait, never the phone nor the client.
+     * {@code {"error": "too many requests, try again in 30 s", "retryAfterSeconds": 30}}: the wait, never the limit that
+     * refused (the component's meters count it), the phone nor the client.
      */
     public static Map<String, Object> limited(TextMeOtpRateLimitException refusal) {
         long seconds = refusal.getRetryAfter().toSeconds();
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("error", "too many requests (" + refusal.getLimit() + "), try again in " + seconds + " s");
+        answer.put("error", "too many requests, try again in " + seconds + " s");
         answer.put("retryAfterSeconds", seconds);
         return answer;
     }

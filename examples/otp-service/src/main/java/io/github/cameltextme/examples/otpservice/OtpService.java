@@ -48,7 +48,6 @@ public final class OtpService implements AutoCloseable {
                 main.bind(LIMIT_STORE_BEAN, limitStore.proxyManager());
             }
             main.start();
-            RequestBodyLimit.answerAsJson(main.getCamelContext(), settings.port());
         } catch (Exception e) {
             if (limitStore != null) {
                 limitStore.close();

@@ -1,9 +1,8 @@
 package io.github.cameltextme.examples.otpservice;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.apache.camel.CamelContext;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 
 /**
  * The answer to a request body over {@code camel.server.maxBodySize}, which Vert.x refuses before any route sees it:
@@ -17,13 +16,19 @@ final class RequestBodyLimit {
     private RequestBodyLimit() {
     }
 
-    /** Answers the bodies over {@code camel.server.maxBodySize} that the server on the port refuses. */
-    static void answerAsJson(CamelContext context, int port) {
-        String maxBodySize = context.getPropertiesComponent().resolveProperty("camel.server.maxBodySize").orElseThrow();
+    /**
+     * Answers the bodies over the server's bound that its router refuses.
+     *
+     * @throws IllegalStateException when the server has no bound ({@code camel.server.maxBodySize} unset), and would
+     *                               read bodies of any size
+     */
+    static void answerAsJson(Router router, Long maxBodySize) {
+        if (maxBodySize == null) {
+            throw new IllegalStateException("camel.server.maxBodySize is not set: the HTTP server would read request "
+                                            + "bodies of any size; the OTP routes need a few hundred bytes (4096)");
+        }
         Buffer answer = Buffer.buffer("{\"error\":\"the request body is larger than " + maxBodySize + " bytes\"}");
-        VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.getRouterNameFromPort(port))
-                .route()
-                .failureHandler(failure -> answer(failure, answer));
+        router.route().failureHandler(failure -> answer(failure, answer));
     }
 
     private static void answer(RoutingContext failure, Buffer answer) {

@@ -4,9 +4,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.github.cameltextme.examples.contract.OtpHttpContract;
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
 import org.junit.jupiter.api.Test;
 
+import static io.github.cameltextme.examples.otpservice.ServiceCalls.assertTooManyRequests;
+import static io.github.cameltextme.examples.otpservice.ServiceCalls.freePort;
+import static io.github.cameltextme.examples.otpservice.ServiceCalls.metrics;
 import static io.github.cameltextme.examples.otpservice.ServiceCalls.onFreePort;
 import static io.github.cameltextme.examples.otpservice.ServiceCalls.send;
 import static io.github.cameltextme.examples.otpservice.ServiceCalls.textMeAt;
@@ -26,15 +30,18 @@ class DefaultLimitsTest {
 
     @Test
     void theAccountBudgetIs100SendsAnHour() throws Exception {
+        int managementPort = freePort();
         try (TextMeSimulator simulator = TextMeSimulator.start();
-             OtpService service = OtpService.start(onFreePort(""), textMeAt(simulator))) {
+             OtpService service = OtpService.start(onFreePort(""), textMeAt(simulator,
+                     "camel.management.enabled", "true", "camel.management.port", String.valueOf(managementPort)))) {
             for (int i = 0; i < ACCOUNT_SEND_LIMIT; i++) {
                 assertEquals(200, send(service, phone(i)).statusCode(), "send " + (i + 1));
             }
 
             HttpResponse<String> overBudget = send(service, phone(ACCOUNT_SEND_LIMIT));
 
-            assertLimited("ACCOUNT_SENDS", overBudget);
+            assertTooManyRequests(overBudget, 3600);
+            assertEquals(1, OtpHttpContract.refusedBy("account_sends", metrics(managementPort)), "refused by ACCOUNT_SENDS");
             assertEquals(ACCOUNT_SEND_LIMIT, simulator.messages().size(), "the refused send reached no SMS");
         }
         assertTrue(readme().contains("| `TEXTME_ACCOUNT_SEND_LIMIT` | `" + ACCOUNT_SEND_LIMIT + "` |"),
@@ -43,27 +50,23 @@ class DefaultLimitsTest {
 
     @Test
     void oneAddressHas30ValidatesAnHour() throws Exception {
+        int managementPort = freePort();
         try (TextMeSimulator simulator = TextMeSimulator.start();
-             OtpService service = OtpService.start(onFreePort(""), textMeAt(simulator))) {
+             OtpService service = OtpService.start(onFreePort(""), textMeAt(simulator,
+                     "camel.management.enabled", "true", "camel.management.port", String.valueOf(managementPort)))) {
             for (int i = 0; i < CLIENT_VALIDATION_LIMIT; i++) {
                 assertEquals("{\"valid\":false}", verify(service, phone(i)).body(), "validate " + (i + 1));
             }
 
             HttpResponse<String> overLimit = verify(service, phone(CLIENT_VALIDATION_LIMIT));
 
-            assertLimited("CLIENT_VALIDATIONS", overLimit);
+            assertTooManyRequests(overLimit, 3600);
+            assertEquals(1, OtpHttpContract.refusedBy("client_validations", metrics(managementPort)),
+                         "refused by CLIENT_VALIDATIONS");
             assertEquals(CLIENT_VALIDATION_LIMIT, simulator.requests().size(), "the refused validate reached no TextMe");
         }
         assertTrue(readme().contains("| `TEXTME_CLIENT_VALIDATION_LIMIT` | `" + CLIENT_VALIDATION_LIMIT + "` |"),
                    "the README gives the default limit of validates per address");
-    }
-
-    private static void assertLimited(String limit, HttpResponse<String> answer) {
-        assertEquals(429, answer.statusCode(), answer.body());
-        assertTrue(answer.body().startsWith("{\"error\":\"too many requests (" + limit + "), try again in "),
-                   answer.body());
-        long retryAfter = Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow());
-        assertTrue(retryAfter >= 1 && retryAfter <= 3600, "Retry-After: " + retryAfter);
     }
 
     /** A mobile phone of its own for each index: 054-400-0000, 054-400-0001, ... */

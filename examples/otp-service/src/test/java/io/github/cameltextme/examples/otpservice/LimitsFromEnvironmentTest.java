@@ -3,17 +3,19 @@ package io.github.cameltextme.examples.otpservice;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import io.github.cameltextme.examples.contract.OtpHttpContract;
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
+import static io.github.cameltextme.examples.otpservice.ServiceCalls.assertTooManyRequests;
+import static io.github.cameltextme.examples.otpservice.ServiceCalls.metrics;
 import static io.github.cameltextme.examples.otpservice.ServiceCalls.post;
 import static io.github.cameltextme.examples.otpservice.ServiceCalls.sendBody;
 import static io.github.cameltextme.examples.otpservice.ServiceCalls.verifyBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code TEXTME_ACCOUNT_SEND_LIMIT} and {@code TEXTME_CLIENT_VALIDATION_LIMIT} set the account budget and the validates
@@ -24,16 +26,20 @@ class LimitsFromEnvironmentTest {
 
     private static TextMeSimulator simulator;
     private static ServiceProcess service;
+    private static int managementPort;
 
     @BeforeAll
     static void startService() throws Exception {
         simulator = TextMeSimulator.start();
+        managementPort = ServiceCalls.freePort();
         service = ServiceProcess.start(Map.of("TEXTME_USERNAME", simulator.username(),
                                               "TEXTME_API_TOKEN", simulator.token(),
                                               "TEXTME_SOURCE", TextMeTarget.SIMULATOR_SOURCE,
                                               "TEXTME_BASE_URL", simulator.apiUrl(),
                                               "TEXTME_ACCOUNT_SEND_LIMIT", "2",
-                                              "TEXTME_CLIENT_VALIDATION_LIMIT", "2"));
+                                              "TEXTME_CLIENT_VALIDATION_LIMIT", "2",
+                                              "OTP_SERVICE_MANAGEMENT_ENABLED", "true",
+                                              "OTP_SERVICE_MANAGEMENT_PORT", String.valueOf(managementPort)));
     }
 
     @AfterAll
@@ -53,7 +59,8 @@ class LimitsFromEnvironmentTest {
 
             HttpResponse<String> third = post(service.url(), "/otp/send", sendBody("054-321-5003"));
 
-            assertLimited("ACCOUNT_SENDS", third);
+            assertTooManyRequests(third, 3600);
+            assertEquals(1, OtpHttpContract.refusedBy("account_sends", metrics(managementPort)), "refused by ACCOUNT_SENDS");
             assertEquals(2, simulator.messages().size(), "the refused send reached no SMS");
         });
     }
@@ -66,16 +73,10 @@ class LimitsFromEnvironmentTest {
 
             HttpResponse<String> third = post(service.url(), "/otp/verify", verifyBody("054-321-5103"));
 
-            assertLimited("CLIENT_VALIDATIONS", third);
+            assertTooManyRequests(third, 3600);
+            assertEquals(1, OtpHttpContract.refusedBy("client_validations", metrics(managementPort)),
+                         "refused by CLIENT_VALIDATIONS");
         });
-    }
-
-    private static void assertLimited(String limit, HttpResponse<String> answer) {
-        assertEquals(429, answer.statusCode(), answer.body());
-        assertTrue(answer.body().startsWith("{\"error\":\"too many requests (" + limit + "), try again in "),
-                   answer.body());
-        long retryAfter = Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow());
-        assertTrue(retryAfter >= 1 && retryAfter <= 3600, "Retry-After: " + retryAfter);
     }
 
     /** Runs the checks; when one fails, prints what the service printed before failing the test. */

@@ -18,6 +18,9 @@ import java.util.Map;
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
 import org.junit.jupiter.api.Assumptions;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * What the tests need to start the service and call it over HTTP, as a client would.
  */
@@ -71,6 +74,29 @@ final class ServiceCalls {
             request.headers(headers);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Asserts a 429 answer: {@code {"error": "too many requests, try again in N s", "retryAfterSeconds": N}} and
+     * {@code Retry-After: N}, N between 1 s and the most; the limit that refused is not named (the meters count it).
+     */
+    static void assertTooManyRequests(HttpResponse<String> answer, long mostSeconds) {
+        assertEquals(429, answer.statusCode(), answer.body());
+        long seconds = Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(seconds >= 1 && seconds <= mostSeconds, "Retry-After: " + seconds);
+        assertEquals("{\"error\":\"too many requests, try again in " + seconds + " s\",\"retryAfterSeconds\":" + seconds
+                     + "}", answer.body());
+    }
+
+    /** The service's meters, as Prometheus reads them from Camel Main's management server on the port. */
+    static String metrics(int managementPort) throws IOException, InterruptedException {
+        HttpResponse<String> scrape = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/observe/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (scrape.statusCode() != 200) {
+            throw new IllegalStateException("/observe/metrics answered " + scrape.statusCode() + ": " + scrape.body());
+        }
+        return scrape.body();
     }
 
     static HttpResponse<String> send(OtpService service, String phone) throws IOException, InterruptedException {

@@ -14,7 +14,6 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -28,10 +27,10 @@ import org.jboss.logging.Logger;
  * examples share (examples/README.md). A request is a JSON object in UTF-8 ({@link JsonContentType}) of exactly the
  * endpoint's fields, each a JSON string ({@link OtpRequests}): 400 bad input, 415 not JSON in UTF-8, 429 a limit (with
  * {@code Retry-After}), 502 TextMe refusing, 503 TextMe or the limit store unreachable, 500 anything else; never a stack
- * trace, never a header of the request.
+ * trace, never a header of the request. Every answer is JSON whatever the request's {@code Accept} says: no
+ * {@code @Produces}, which would refuse an {@code Accept} without JSON with 406.
  */
 @Path("/otp")
-@Produces(MediaType.APPLICATION_JSON)
 public class OtpResource {
 
     private static final Logger LOG = Logger.getLogger(OtpResource.class);
@@ -60,7 +59,7 @@ public class OtpResource {
             if (result.getShipmentId() != null) {
                 answer.put("shipmentId", result.getShipmentId());
             }
-            return Response.ok(answer).build();
+            return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
         } catch (RuntimeException e) {
             return refusal(e);
         }
@@ -83,7 +82,7 @@ public class OtpResource {
             headers.put(TextMeOtpConstants.CLIENT_KEY, request.remoteAddress().hostAddress());
             TextMeOtpResult result = camel.requestBodyAndHeaders("direct:verify-otp", null, headers,
                                                                  TextMeOtpResult.class);
-            return Response.ok(Map.of("valid", result.getValid())).build();
+            return Response.ok(Map.of("valid", result.getValid()), MediaType.APPLICATION_JSON_TYPE).build();
         } catch (RuntimeException e) {
             return refusal(e);
         }
@@ -101,9 +100,10 @@ public class OtpResource {
         if (cause instanceof TextMeOtpRateLimitException limited) {
             long seconds = limited.getRetryAfter().toSeconds();
             Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("error", "too many requests (" + limited.getLimit() + "), try again in " + seconds + " s");
+            answer.put("error", "too many requests, try again in " + seconds + " s");
             answer.put("retryAfterSeconds", seconds);
-            return Response.status(429).header("Retry-After", seconds).entity(answer).build();
+            return Response.status(429).header("Retry-After", seconds).type(MediaType.APPLICATION_JSON_TYPE).entity(answer)
+                    .build();
         }
         if (cause instanceof TextMeOtpLimitStoreException) {
             return error(503, "the service is unavailable, try again later");
@@ -120,6 +120,6 @@ public class OtpResource {
     }
 
     private static Response error(int status, String reason) {
-        return Response.status(status).entity(Map.of("error", reason)).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", reason)).build();
     }
 }

@@ -7,48 +7,66 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The answer to a request body over {@code quarkus.http.limits.max-body-size}: 413
+ * Reads every request body, up to {@code quarkus.http.limits.max-body-size}, before Quarkus REST sees it (Vert.x's
+ * {@link BodyHandler}, whose body Quarkus REST then takes as it is). A larger body, whether its {@code Content-Length}
+ * says so or a chunked body grows past the bound, is answered 413
  * {@code {"error": "the request body is larger than 4096 bytes"}} like every other refusal, where Quarkus would answer
- * with no body: a body whose {@code Content-Length} says it is too large is refused before any of it is read, and the
- * connection closed, as Quarkus does. A chunked body that grows past the bound is still refused by Quarkus itself,
- * which ends that answer, 413, with no body.
+ * with no body, and the connection is closed, as Quarkus does, so that no more of the body is read.
  */
 @ApplicationScoped
 public class RequestBodyLimit {
 
     private static final int PAYLOAD_TOO_LARGE = 413;
+    /** Set on a request once it is refused: the failure its closed connection then raises is expected, not logged. */
+    private static final String REFUSED = RequestBodyLimit.class.getName() + ".refused";
 
     private final long maxBodySize;
     private final Buffer answer;
+    private final BodyHandler bodies;
 
     RequestBodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.maxBodySize = maxBodySize.asLongValue();
         this.answer = Buffer.buffer("{\"error\":\"the request body is larger than " + this.maxBodySize + " bytes\"}");
+        this.bodies = BodyHandler.create(false).setBodyLimit(this.maxBodySize);
     }
 
     void answerAsJson(@Observes Router router) {
-        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::refuseByLength);
+        router.route()
+                .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
+                .handler(this::readBody)
+                .failureHandler(this::refuse);
     }
 
-    private void refuseByLength(RoutingContext request) {
-        String length = request.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
-            && Long.parseLong(length) > maxBodySize) {
-            HttpServerResponse response = request.response();
-            response.putHeader(HttpHeaders.CONNECTION, "close");
-            response.endHandler(ended -> request.request().connection().close());
-            tooLarge(response);
+    /**
+     * A request that says its body is empty is left to Quarkus REST as it comes: the body handler sets no body for it,
+     * and Quarkus REST would then wait for one.
+     */
+    private void readBody(RoutingContext request) {
+        if ("0".equals(request.request().getHeader(HttpHeaders.CONTENT_LENGTH))) {
+            request.next();
             return;
         }
-        request.next();
+        bodies.handle(request);
     }
 
-    private void tooLarge(HttpServerResponse response) {
+    private void refuse(RoutingContext failure) {
+        if (failure.get(REFUSED) != null) {
+            return;
+        }
+        HttpServerResponse response = failure.response();
+        if (failure.statusCode() != PAYLOAD_TOO_LARGE || response.headWritten()) {
+            failure.next();
+            return;
+        }
+        failure.put(REFUSED, true);
+        response.putHeader(HttpHeaders.CONNECTION, "close");
+        response.endHandler(ended -> failure.request().connection().close());
         response.setStatusCode(PAYLOAD_TOO_LARGE).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(answer);
     }
 }

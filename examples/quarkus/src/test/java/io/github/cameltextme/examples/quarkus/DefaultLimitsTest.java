@@ -41,7 +41,8 @@ class DefaultLimitsTest {
             assertEquals(200, http.post("otp/send", "{\"phone\": \"" + phone(i) + "\"}").statusCode(), "send " + (i + 1));
         }
 
-        OtpHttp.assertLimited("ACCOUNT_SENDS", http.post("otp/send", "{\"phone\": \"" + phone(ACCOUNT_SEND_LIMIT) + "\"}"));
+        OtpHttp.assertTooManyRequests(http.post("otp/send", "{\"phone\": \"" + phone(ACCOUNT_SEND_LIMIT) + "\"}"), 3600);
+        assertEquals(1, http.refusedBy("account_sends"), "refused by ACCOUNT_SENDS");
 
         assertEquals(ACCOUNT_SEND_LIMIT, simulator.messages().size(), "the refused send reached no SMS");
         assertTrue(readme().contains("| `TEXTME_ACCOUNT_SEND_LIMIT` | `camel.component.textme-otp.account-send-limit` | `"
@@ -55,7 +56,8 @@ class DefaultLimitsTest {
             assertEquals("{\"valid\":false}", http.post("otp/verify", verifyBody(phone(i))).body(), "validate " + (i + 1));
         }
 
-        OtpHttp.assertLimited("CLIENT_VALIDATIONS", http.post("otp/verify", verifyBody(phone(CLIENT_VALIDATION_LIMIT))));
+        OtpHttp.assertTooManyRequests(http.post("otp/verify", verifyBody(phone(CLIENT_VALIDATION_LIMIT))), 3600);
+        assertEquals(1, http.refusedBy("client_validations"), "refused by CLIENT_VALIDATIONS");
 
         assertTrue(readme().contains("| `TEXTME_CLIENT_VALIDATION_LIMIT` | `camel.component.textme-otp.client-validation-limit` | `"
                                      + CLIENT_VALIDATION_LIMIT + "`"),

@@ -40,7 +40,8 @@ class LimitsFromEnvironmentTest {
 
         HttpResponse<String> third = http.post("otp/send", "{\"phone\": \"0525550403\"}");
 
-        OtpHttp.assertLimited("ACCOUNT_SENDS", third);
+        OtpHttp.assertTooManyRequests(third, 3600);
+        assertEquals(1, http.refusedBy("account_sends"), "refused by ACCOUNT_SENDS");
         assertEquals(sentBefore + 2, simulator.messages().size(), "the refused send reached no SMS");
     }
 
@@ -56,7 +57,8 @@ class LimitsFromEnvironmentTest {
                                                "CamelTextMeOtpClientKey", "yet-another",
                                                "X-Forwarded-For", "203.0.113.10", "Forwarded", "for=203.0.113.11");
 
-        OtpHttp.assertLimited("CLIENT_VALIDATIONS", third);
+        OtpHttp.assertTooManyRequests(third, 3600);
+        assertEquals(1, http.refusedBy("client_validations"), "refused by CLIENT_VALIDATIONS");
         assertTrue(!third.body().contains("127.0.0.1") && !third.body().contains("0525550503"), third.body());
         assertEquals("HTTP/1.1 200 OK", http.postFrom("127.0.0.2", "otp/verify", verifyBody("0525550504")),
                      "another address has a count of its own");

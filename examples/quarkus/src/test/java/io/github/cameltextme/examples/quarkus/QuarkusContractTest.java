@@ -1,5 +1,10 @@
 package io.github.cameltextme.examples.quarkus;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,6 +23,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /**
  * The examples' HTTP contract, held by the example on its embedded simulator. The ERROR lines are those every logger
  * of the application passes to the root logger from the start of the class.
@@ -26,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 @TestProfile(QuarkusContractTest.OneBalanceCall.class)
 class QuarkusContractTest extends OtpHttpContract {
 
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final List<String> ERRORS = new CopyOnWriteArrayList<>();
     private static final Handler ERROR_LINES = new Handler() {
         @Override
@@ -75,10 +83,14 @@ class QuarkusContractTest extends OtpHttpContract {
         return List.copyOf(ERRORS);
     }
 
-    /** Quarkus ends the answer to a chunked body over quarkus.http.limits.max-body-size itself: 413, no body. */
+    /** /q/metrics, with the scrape token of the test profile. */
     @Override
-    protected boolean answersChunkedBodiesOverTheBoundAsJson() {
-        return false;
+    protected String prometheusMetrics() throws IOException, InterruptedException {
+        HttpResponse<String> scrape = HTTP.send(HttpRequest.newBuilder(URI.create(url + "q/metrics"))
+                                                        .header("Authorization", "Bearer scrape-test-token").build(),
+                                                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, scrape.statusCode(), scrape.body());
+        return scrape.body();
     }
 
     /** The readiness check's balance call once, at the start: no background call takes a fault meant for a send. */

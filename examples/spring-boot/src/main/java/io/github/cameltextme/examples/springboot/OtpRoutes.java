@@ -62,7 +62,7 @@ public class OtpRoutes extends RouteBuilder {
                     exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 429);
                     exchange.getMessage().setHeader("Retry-After", seconds);
                     exchange.getMessage().setBody(new TooManyRequestsResponse(
-                            "too many requests (" + refusal.getLimit() + "), try again in " + seconds + " s", seconds));
+                            "too many requests, try again in " + seconds + " s", seconds));
                 })
                 .to(ANSWER);
         onException(TextMeOtpLimitStoreException.class)
@@ -95,8 +95,9 @@ public class OtpRoutes extends RouteBuilder {
                 .to(ANSWER);
 
         // no consumes(): JsonContentType refuses what is not JSON in UTF-8 with the contract's 415 answer, where Spring
-        // MVC would answer its own
-        rest("/otp").produces("application/json")
+        // MVC would answer its own; no produces(): every answer is JSON whatever the request's Accept says (ANSWER
+        // marshals it), where Spring MVC would refuse an Accept without JSON with 406
+        rest("/otp")
                 .post("/send").outType(SendResponse.class).to("direct:otp-send")
                 .post("/verify").outType(VerifyResponse.class).to("direct:otp-verify");
 

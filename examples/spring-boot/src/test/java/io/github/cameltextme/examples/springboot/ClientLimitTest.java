@@ -2,8 +2,10 @@ package io.github.cameltextme.examples.springboot;
 
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
 import io.github.cameltextme.otp.simulator.TextMeSimulatorExtension;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -34,6 +36,9 @@ class ClientLimitTest {
     @LocalServerPort
     private int port;
 
+    @Autowired
+    private MeterRegistry meters;
+
     @Test
     void theClientLimitCountsTheCallersAddressWhateverHeadersTheCallerSends() throws Exception {
         OtpApi api = new OtpApi(port);
@@ -43,7 +48,8 @@ class ClientLimitTest {
                                         "CamelTextMeOtpClientKey", "someone-else",
                                         "X-Forwarded-For", "203.0.113.9");
 
-        second.assertLimited("CLIENT_SENDS", 3600);
+        second.assertTooManyRequests(3600);
+        assertEquals(1, OtpApi.refusedBy(meters, "client_sends"), "refused by CLIENT_SENDS");
         assertFalse(second.body().toString().contains("127.0.0.1"), second.body().toString());
         assertEquals(1, sim.messages().size(), "the refused send reached no SMS");
 

@@ -5,8 +5,10 @@ import java.nio.file.Path;
 
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
 import io.github.cameltextme.otp.simulator.TextMeSimulatorExtension;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -39,6 +41,9 @@ class DefaultLimitsTest {
     @LocalServerPort
     private int port;
 
+    @Autowired
+    private MeterRegistry meters;
+
     @Test
     void theAccountBudgetIs100SendsAnHour() throws Exception {
         OtpApi api = new OtpApi(port);
@@ -46,7 +51,8 @@ class DefaultLimitsTest {
             assertEquals(200, api.send(phone(i)).status(), "send " + (i + 1));
         }
 
-        api.send(phone(ACCOUNT_SEND_LIMIT)).assertLimited("ACCOUNT_SENDS", 3600);
+        api.send(phone(ACCOUNT_SEND_LIMIT)).assertTooManyRequests(3600);
+        assertEquals(1, OtpApi.refusedBy(meters, "account_sends"), "refused by ACCOUNT_SENDS");
 
         assertEquals(ACCOUNT_SEND_LIMIT, sim.messages().size(), "the refused send reached no SMS");
         assertTrue(readme().contains("| `TEXTME_ACCOUNT_SEND_LIMIT` | `camel.component.textme-otp.account-send-limit` | `"
@@ -60,7 +66,8 @@ class DefaultLimitsTest {
             assertEquals(200, api.verify(phone(i), "000000").status(), "validate " + (i + 1));
         }
 
-        api.verify(phone(CLIENT_VALIDATION_LIMIT), "000000").assertLimited("CLIENT_VALIDATIONS", 3600);
+        api.verify(phone(CLIENT_VALIDATION_LIMIT), "000000").assertTooManyRequests(3600);
+        assertEquals(1, OtpApi.refusedBy(meters, "client_validations"), "refused by CLIENT_VALIDATIONS");
 
         assertTrue(readme().contains("| `TEXTME_CLIENT_VALIDATION_LIMIT` | `camel.component.textme-otp.client-validation-limit` | `"
                                      + CLIENT_VALIDATION_LIMIT + "`"),

@@ -2,6 +2,7 @@ package io.github.cameltextme.examples.springboot;
 
 import java.util.Map;
 
+import io.github.cameltextme.examples.contract.OtpHttpContract;
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
 import io.github.cameltextme.otp.simulator.TextMeSimulatorExtension;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @ExtendWith(TextMeSimulatorExtension.class)
 class ForwardedHeadersInPodTest {
 
+    private static final String SCRAPE_TOKEN = "pod-scrape-81c3";
+
     static TextMeSimulator sim;
 
     @Test
@@ -30,7 +33,8 @@ class ForwardedHeadersInPodTest {
                 "--camel.component.textme-otp.api-token=" + sim.token(),
                 "--camel.component.textme-otp.source=" + EmbeddedSimulatorConfiguration.SIMULATOR_SOURCE,
                 "--camel.component.textme-otp.client-send-limit=1",
-                "--textme.limits.redis-url=")) {
+                "--textme.limits.redis-url=",
+                "--textme.metrics.scrape-token=" + SCRAPE_TOKEN)) {
             try {
                 OtpApi api = new OtpApi(app.port());
                 assertEquals(200, api.post("/otp/send", "{\"phone\": \"052-123-4901\"}",
@@ -38,10 +42,12 @@ class ForwardedHeadersInPodTest {
 
                 api.post("/otp/send", "{\"phone\": \"052-123-4902\"}",
                          "X-Forwarded-For", "203.0.113.3", "Forwarded", "for=203.0.113.4")
-                        .assertLimited("CLIENT_SENDS", 3600);
+                        .assertTooManyRequests(3600);
                 api.post("/otp/send", "{\"phone\": \"052-123-4903\"}",
                          "X-Forwarded-For", "198.51.100.7, 203.0.113.5", "Forwarded", "for=\"[2001:db8::1]\"")
-                        .assertLimited("CLIENT_SENDS", 3600);
+                        .assertTooManyRequests(3600);
+                assertEquals(2, OtpHttpContract.refusedBy("client_sends", api.prometheusMetrics(SCRAPE_TOKEN)),
+                             "both refused by CLIENT_SENDS");
                 assertEquals(1, sim.messages().size(), "the refused sends reached no SMS");
             } catch (AssertionError | Exception failure) {
                 System.out.println("The application's output:\n" + app.output());
@@ -60,6 +66,7 @@ class ForwardedHeadersInPodTest {
                 "--camel.component.textme-otp.source=" + EmbeddedSimulatorConfiguration.SIMULATOR_SOURCE,
                 "--camel.component.textme-otp.client-send-limit=1",
                 "--textme.limits.redis-url=",
+                "--textme.metrics.scrape-token=" + SCRAPE_TOKEN,
                 "--server.forward-headers-strategy=native",
                 "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1",
                 "--server.tomcat.remoteip.trusted-proxies=^$",
@@ -72,7 +79,9 @@ class ForwardedHeadersInPodTest {
                                            "X-Forwarded-For", "203.0.113.2").status(),
                              "another caller behind the trusted proxy");
                 api.post("/otp/send", "{\"phone\": \"052-123-4913\"}", "X-Forwarded-For", "203.0.113.1")
-                        .assertLimited("CLIENT_SENDS", 3600);
+                        .assertTooManyRequests(3600);
+                assertEquals(1, OtpHttpContract.refusedBy("client_sends", api.prometheusMetrics(SCRAPE_TOKEN)),
+                             "refused by CLIENT_SENDS");
                 assertEquals(2, sim.messages().size(), "the refused send reached no SMS");
             } catch (AssertionError | Exception failure) {
                 System.out.println("The application's output:\n" + app.output());

@@ -2,8 +2,10 @@ package io.github.cameltextme.examples.springboot;
 
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
 import io.github.cameltextme.otp.simulator.TextMeSimulatorExtension;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -36,6 +38,9 @@ class LimitsFromEnvironmentTest {
     @LocalServerPort
     private int port;
 
+    @Autowired
+    private MeterRegistry meters;
+
     @Test
     void theAccountSendLimitVariableSetsTheAccountBudget() throws Exception {
         OtpApi api = new OtpApi(port);
@@ -44,7 +49,8 @@ class LimitsFromEnvironmentTest {
 
         OtpApi.Answer third = api.send("052-123-4703");
 
-        third.assertLimited("ACCOUNT_SENDS", 3600);
+        third.assertTooManyRequests(3600);
+        assertEquals(1, OtpApi.refusedBy(meters, "account_sends"), "refused by ACCOUNT_SENDS");
         assertEquals(2, sim.messages().size(), "the refused send reached no SMS");
     }
 
@@ -60,7 +66,8 @@ class LimitsFromEnvironmentTest {
                                        "CamelTextMeOtpClientKey", "yet-another",
                                        "X-Forwarded-For", "203.0.113.10", "Forwarded", "for=203.0.113.11");
 
-        third.assertLimited("CLIENT_VALIDATIONS", 3600);
+        third.assertTooManyRequests(3600);
+        assertEquals(1, OtpApi.refusedBy(meters, "client_validations"), "refused by CLIENT_VALIDATIONS");
         assertFalse(third.body().toString().contains("127.0.0.1"), third.body().toString());
         assertEquals(2, OtpCalls.of(sim).size(),
                      "the refused validate reached no TextMe");

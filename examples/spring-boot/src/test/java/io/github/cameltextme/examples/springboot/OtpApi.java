@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Assumptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,16 +43,15 @@ final class OtpApi {
     record Answer(int status, JsonNode body, HttpHeaders headers) {
 
         /**
-         * A 429: {"error": "too many requests (LIMIT), try again in N s", "retryAfterSeconds": N} and Retry-After: N,
-         * with N between 1 and the given most.
+         * A 429: {"error": "too many requests, try again in N s", "retryAfterSeconds": N} and Retry-After: N, with N
+         * between 1 and the given most; the limit that refused is not named (the component's meters count it).
          */
-        void assertLimited(String limit, long mostSeconds) {
+        void assertTooManyRequests(long mostSeconds) {
             assertEquals(429, status, body.toString());
             long seconds = Long.parseLong(headers.firstValue("Retry-After").orElseThrow());
             assertTrue(seconds >= 1 && seconds <= mostSeconds, "Retry-After: " + seconds);
             assertEquals(seconds, body.path("retryAfterSeconds").asLong(), body.toString());
-            assertEquals("too many requests (" + limit + "), try again in " + seconds + " s",
-                         body.path("error").asText(), body.toString());
+            assertEquals("too many requests, try again in " + seconds + " s", body.path("error").asText(), body.toString());
             assertEquals(2, body.size(), body.toString());
         }
 
@@ -62,6 +62,23 @@ final class OtpApi {
             assertTrue(body.path("error").isTextual(), body.toString());
             assertFalse(body.toString().contains("Exception"), body.toString());
         }
+    }
+
+    /**
+     * How many exchanges the textme-otp component counted in the registry as refused by the limit (its tag, e.g.
+     * {@code client_sends}): the witness of which limit answered a 429.
+     */
+    static double refusedBy(MeterRegistry meters, String limit) {
+        return meters.get("textme.otp.exchanges").tag("outcome", "refused").tag("limit", limit).counter().count();
+    }
+
+    /** /actuator/prometheus, as the scraper with the token reads it. */
+    String prometheusMetrics(String scrapeToken) throws IOException, InterruptedException {
+        HttpResponse<String> scrape = CLIENT.send(HttpRequest.newBuilder(baseUri.resolve("/actuator/prometheus"))
+                                                          .header("Authorization", "Bearer " + scrapeToken).build(),
+                                                  HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, scrape.statusCode(), scrape.body());
+        return scrape.body();
     }
 
     Answer send(String phone) throws IOException, InterruptedException {

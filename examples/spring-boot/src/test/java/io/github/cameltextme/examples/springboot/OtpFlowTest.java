@@ -4,11 +4,13 @@ import java.util.regex.Pattern;
 
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
 import io.github.cameltextme.otp.simulator.TextMeSimulatorExtension;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -45,6 +47,9 @@ class OtpFlowTest {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private MeterRegistry meters;
 
     private OtpApi api;
 
@@ -126,7 +131,8 @@ class OtpFlowTest {
 
         OtpApi.Answer again = api.send("+972 52-123-4502");
 
-        again.assertLimited("RESEND_INTERVAL", 30);
+        again.assertTooManyRequests(30);
+        assertEquals(1, OtpApi.refusedBy(meters, "resend_interval"), "refused by RESEND_INTERVAL");
         assertEquals("application/json", again.headers().firstValue("Content-Type").orElse(""));
         assertEquals(1, sim.messages().size(), "the refused send reached no SMS");
     }

@@ -1,0 +1,46 @@
+package io.github.cameltextme.examples.otpservice;
+
+import java.util.Optional;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.HttpEndpointModel;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
+
+/**
+ * The answers to the requests no route takes, which Vert.x would give in HTML or with no body: 405
+ * {@code {"error": "this endpoint takes POST only"}} with {@code Allow} for another method on a path the routes serve,
+ * 404 {@code {"error": "no such endpoint"}} for any other path. Neither repeats anything of the request, and neither
+ * is logged: anyone can send them.
+ */
+final class UnroutedRequests {
+
+    private static final Buffer NOT_FOUND = Buffer.buffer("{\"error\":\"no such endpoint\"}");
+    private static final Buffer METHOD_NOT_ALLOWED = Buffer.buffer("{\"error\":\"this endpoint takes POST only\"}");
+
+    private UnroutedRequests() {
+    }
+
+    /** Answers, after every route of the router, the requests that none of them took. */
+    static void answerAsJson(CamelContext context, Router router) {
+        PlatformHttpComponent platformHttp = context.getComponent("platform-http", PlatformHttpComponent.class);
+        router.route()
+                .last()
+                .handler(request -> answer(request, platformHttp));
+    }
+
+    private static void answer(RoutingContext request, PlatformHttpComponent platformHttp) {
+        String path = request.normalizedPath();
+        Optional<HttpEndpointModel> served = platformHttp.getHttpEndpoints().stream()
+                .filter(endpoint -> endpoint.getUri().equals(path))
+                .findFirst();
+        request.response().putHeader("Content-Type", "application/json");
+        if (served.isPresent()) {
+            request.response().putHeader("Allow", served.get().getVerbs()).setStatusCode(405).end(METHOD_NOT_ALLOWED);
+        } else {
+            request.response().setStatusCode(404).end(NOT_FOUND);
+        }
+    }
+}

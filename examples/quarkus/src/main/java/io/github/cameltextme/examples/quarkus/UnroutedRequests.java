@@ -1,0 +1,39 @@
+package io.github.cameltextme.examples.quarkus;
+
+import java.util.Map;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The answers to the requests no resource method takes, which Vert.x would give in HTML and Quarkus REST with no body:
+ * 405 {@code {"error": "this endpoint takes POST only"}} with {@code Allow} for another method on {@code /otp/send} or
+ * {@code /otp/verify}, 404 {@code {"error": "no such endpoint"}} for a path nothing serves. Neither repeats anything of
+ * the request, and neither is logged: anyone can send them.
+ */
+@ApplicationScoped
+public class UnroutedRequests {
+
+    private static final Buffer NOT_FOUND = Buffer.buffer("{\"error\":\"no such endpoint\"}");
+
+    void answerNotFoundAsJson(@Observes Router router) {
+        router.errorHandler(404, request -> request.response().setStatusCode(404)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(NOT_FOUND));
+    }
+
+    @ServerExceptionMapper
+    Response methodNotAllowed(NotAllowedException refused) {
+        return Response.status(405)
+                .header(HttpHeaders.ALLOW.toString(), refused.getResponse().getHeaderString(HttpHeaders.ALLOW.toString()))
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("error", "this endpoint takes POST only"))
+                .build();
+    }
+}
