@@ -86,10 +86,12 @@ public class OtpRoutes extends RouteBuilder {
                 .log(LoggingLevel.WARN, LOG_NAME, "No usable answer from TextMe: ${exception.message}")
                 .process(exchange -> error(exchange, 503, "the SMS provider is unavailable, try again later"))
                 .to(ANSWER);
+        // anything else is a bug: one ERROR line naming the exception's class, never its message, which could quote
+        // the request (a phone, a code) or the configuration (the token)
         onException(Exception.class)
                 .handled(true)
                 .process(exchange -> {
-                    log.error("Unexpected failure", caught(exchange));
+                    log.error("Unexpected failure: {}", caught(exchange).getClass().getName());
                     error(exchange, 500, "internal error");
                 })
                 .to(ANSWER);
