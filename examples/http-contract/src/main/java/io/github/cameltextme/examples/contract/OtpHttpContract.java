@@ -2,6 +2,7 @@ package io.github.cameltextme.examples.contract;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -281,6 +282,33 @@ public abstract class OtpHttpContract {
         assertAnswer(503, "{\"error\":\"" + UNAVAILABLE + "\"}", post("/otp/send", "{\"phone\": \"0527000021\"}"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"phone=0527000023&code=12345%", "phone=0527000023&code=%zz", "300 fields"})
+    void aFormBodyThatCannotBeDecodedIs415AndNotLoggedAtError(String form) throws Exception {
+        List<String> before = errorLogLines();
+        String body = form.equals("300 fields") ? "a=1&".repeat(300) : form;
+
+        assertRefusedBeforeTextMe(415, NOT_JSON_IN_UTF8, post("/otp/verify", "application/x-www-form-urlencoded",
+                                                               HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(before, errorLogLines(), "ERROR lines for a form body");
+    }
+
+    @Test
+    void aCallerThatClosesTheConnectionMidBodyIsNotLoggedAtError() throws Exception {
+        List<String> before = errorLogLines();
+        URI service = URI.create(baseUrl());
+        try (Socket socket = new Socket(service.getHost(), service.getPort())) {
+            socket.getOutputStream().write(("POST /otp/verify HTTP/1.1\r\nHost: " + service.getAuthority()
+                                            + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
+                                            + "{\"phone\": \"0527000024\"").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+        }
+
+        // the service goes on answering, and has said nothing at ERROR about the request it lost
+        assertAnswer(200, "{\"valid\":false}", post("/otp/verify", verifyBody("0527000024", "123456")));
+        assertEquals(before, errorLogLines(), "ERROR lines for a connection the caller closed");
+    }
+
     @Test
     void callerMistakesAreNotLoggedAtError() throws Exception {
         List<String> before = errorLogLines();
@@ -314,8 +342,8 @@ public abstract class OtpHttpContract {
     }
 
     @ParameterizedTest
-    @CsvSource({"GET, /otp/send", "PUT, /otp/send", "DELETE, /otp/send", "GET, /otp/verify", "PUT, /otp/verify",
-                "DELETE, /otp/verify"})
+    @CsvSource({"GET, /otp/send", "PUT, /otp/send", "DELETE, /otp/send", "OPTIONS, /otp/send", "PATCH, /otp/send",
+                "GET, /otp/verify", "PUT, /otp/verify", "DELETE, /otp/verify", "OPTIONS, /otp/verify", "PATCH, /otp/verify"})
     void anotherMethodThanPostIs405(String method, String path) throws Exception {
         List<String> before = errorLogLines();
 

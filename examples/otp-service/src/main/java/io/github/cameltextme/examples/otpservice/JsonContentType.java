@@ -11,6 +11,9 @@ import org.apache.camel.Header;
  */
 public final class JsonContentType {
 
+    /** What a request that is not JSON in UTF-8 is told. */
+    static final String REFUSAL = "the request body must be JSON in UTF-8, sent as application/json";
+
     private JsonContentType() {
     }
 
@@ -45,7 +48,7 @@ public final class JsonContentType {
     public static final class NotJsonInUtf8Exception extends RuntimeException {
 
         NotJsonInUtf8Exception() {
-            super("the request body must be JSON in UTF-8, sent as application/json", null, false, false);
+            super(REFUSAL, null, false, false);
         }
     }
 }

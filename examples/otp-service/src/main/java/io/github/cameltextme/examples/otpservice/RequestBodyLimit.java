@@ -1,17 +1,25 @@
 package io.github.cameltextme.examples.otpservice;
 
+import io.netty.handler.codec.DecoderException;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The answer to a request body over {@code camel.server.maxBodySize}, which Vert.x refuses before any route sees it:
- * 413 {@code {"error": "the request body is larger than 4096 bytes"}} like every other refusal, and no log line (a
- * failure no handler takes is logged by Vert.x at ERROR, a line per request that anyone could flood the log with).
+ * The answers to what reading a request body fails with, before any route sees it, as the caller's doing and with no
+ * log line (a failure no handler takes is logged by Vert.x at ERROR, a line per request that anyone could flood the
+ * log with): a body over {@code camel.server.maxBodySize}, 413
+ * {@code {"error": "the request body is larger than 4096 bytes"}} like every other refusal; a form body that cannot be
+ * decoded (Vert.x decodes forms as it reads them), 415 as for any body that is not JSON; a connection the caller
+ * closed, nothing.
  */
 final class RequestBodyLimit {
 
     private static final int PAYLOAD_TOO_LARGE = 413;
+    private static final int UNSUPPORTED_MEDIA_TYPE = 415;
+    private static final Buffer NOT_JSON = Buffer.buffer("{\"error\":\"" + JsonContentType.REFUSAL + "\"}");
 
     private RequestBodyLimit() {
     }
@@ -31,11 +39,19 @@ final class RequestBodyLimit {
         router.route().failureHandler(failure -> answer(failure, answer));
     }
 
-    private static void answer(RoutingContext failure, Buffer answer) {
-        if (failure.statusCode() != PAYLOAD_TOO_LARGE || failure.response().headWritten()) {
-            failure.next();
+    private static void answer(RoutingContext failure, Buffer tooLarge) {
+        HttpServerResponse response = failure.response();
+        if (response.closed() || failure.failure() instanceof HttpClosedException) {
             return;
         }
-        failure.response().setStatusCode(PAYLOAD_TOO_LARGE).putHeader("Content-Type", "application/json").end(answer);
+        if (response.headWritten()) {
+            failure.next();
+        } else if (failure.statusCode() == PAYLOAD_TOO_LARGE) {
+            response.setStatusCode(PAYLOAD_TOO_LARGE).putHeader("Content-Type", "application/json").end(tooLarge);
+        } else if (failure.failure() instanceof DecoderException) {
+            response.setStatusCode(UNSUPPORTED_MEDIA_TYPE).putHeader("Content-Type", "application/json").end(NOT_JSON);
+        } else {
+            failure.next();
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -21,8 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * management interface ({@code quarkus.management.enabled}). The path is matched once Vert.x has decoded and
  * normalized it.
  * <p>
- * On the application's port it sees the paths under {@code quarkus.http.root-path} only: a non-application root path
- * outside a moved root path (root {@code /app}, non-application root {@code /q}) is served where it is not seen.
+ * On the application's port it sees the paths under {@code quarkus.http.root-path} only, so a configuration that
+ * serves the endpoint outside a moved root path (root {@code /app}, non-application root {@code /q}) stops the start.
  */
 @ApplicationScoped
 public class MetricsScrapeAccess {
@@ -38,8 +39,13 @@ public class MetricsScrapeAccess {
                         @ConfigProperty(name = "quarkus.management.root-path") String managementRootPath) {
         this.expectedAuthorization = scrapeToken.filter(token -> !token.isBlank())
                 .map(token -> ("Bearer " + token).getBytes(StandardCharsets.UTF_8)).orElse(null);
-        String nonApplicationRoot = resolve(resolve("", httpRootPath), nonApplicationRootPath);
-        this.applicationMetricsPath = resolve(nonApplicationRoot, metricsPath);
+        String root = resolve("", httpRootPath);
+        this.applicationMetricsPath = resolve(resolve(root, nonApplicationRootPath), metricsPath);
+        if (!root.isEmpty() && !applicationMetricsPath.startsWith(root + "/")) {
+            throw new ConfigurationException("The metrics would be served at " + applicationMetricsPath + ", outside"
+                                             + " quarkus.http.root-path " + root + ", where the scrape guard does not"
+                                             + " see them: keep quarkus.http.non-application-root-path under it.");
+        }
         this.managementMetricsPath = resolve(resolve("", managementRootPath), metricsPath);
     }
 

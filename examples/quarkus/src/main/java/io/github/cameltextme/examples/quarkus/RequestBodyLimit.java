@@ -3,6 +3,8 @@ package io.github.cameltextme.examples.quarkus;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
+import io.netty.handler.codec.DecoderException;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -23,11 +25,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RequestBodyLimit {
 
     private static final int PAYLOAD_TOO_LARGE = 413;
+    private static final int UNSUPPORTED_MEDIA_TYPE = 415;
     /** Set on a request once it is refused: the failure its closed connection then raises is expected, not logged. */
     private static final String REFUSED = RequestBodyLimit.class.getName() + ".refused";
 
     private final long maxBodySize;
     private final Buffer answer;
+    private final Buffer notJson = Buffer.buffer("{\"error\":\"" + JsonContentType.REFUSAL + "\"}");
     private final BodyHandler bodies;
 
     RequestBodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
@@ -44,22 +48,32 @@ public class RequestBodyLimit {
     }
 
     /**
-     * A request that says its body is empty is left to Quarkus REST as it comes: the body handler sets no body for it,
-     * and Quarkus REST would then wait for one.
+     * A request that says its body is empty, or that has already ended, is left to Quarkus REST as it comes: the body
+     * handler would never pass it on.
      */
     private void readBody(RoutingContext request) {
-        if ("0".equals(request.request().getHeader(HttpHeaders.CONTENT_LENGTH))) {
+        if (request.request().isEnded() || "0".equals(request.request().getHeader(HttpHeaders.CONTENT_LENGTH))) {
             request.next();
             return;
         }
         bodies.handle(request);
     }
 
+    /**
+     * Answers what reading the body failed with as the caller's doing, never logged: past the bound, 413; a form body
+     * that cannot be decoded (the body handler decodes forms), 415 as for any body that is not JSON; a connection the
+     * caller closed, nothing.
+     */
     private void refuse(RoutingContext failure) {
-        if (failure.get(REFUSED) != null) {
+        HttpServerResponse response = failure.response();
+        if (failure.get(REFUSED) != null || response.closed() || failure.failure() instanceof HttpClosedException) {
             return;
         }
-        HttpServerResponse response = failure.response();
+        if (failure.failure() instanceof DecoderException && !response.headWritten()) {
+            response.setStatusCode(UNSUPPORTED_MEDIA_TYPE).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(notJson);
+            return;
+        }
         if (failure.statusCode() != PAYLOAD_TOO_LARGE || response.headWritten()) {
             failure.next();
             return;

@@ -1,9 +1,11 @@
 package io.github.cameltextme.examples.quarkus;
 
 import java.util.Map;
+import java.util.Set;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,17 +17,32 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * The answers to the requests no resource method takes, which Vert.x would give in HTML and Quarkus REST with no body:
  * 405 {@code {"error": "this endpoint takes POST only"}} with {@code Allow} for another method on {@code /otp/send} or
- * {@code /otp/verify}, 404 {@code {"error": "no such endpoint"}} for a path nothing serves. Neither repeats anything of
- * the request, and neither is logged: anyone can send them.
+ * {@code /otp/verify}, {@code OPTIONS} included (which Quarkus REST would answer itself, 200), 404
+ * {@code {"error": "no such endpoint"}} for a path nothing serves. Neither repeats anything of the request, and
+ * neither is logged: anyone can send them.
  */
 @ApplicationScoped
 public class UnroutedRequests {
 
     private static final Buffer NOT_FOUND = Buffer.buffer("{\"error\":\"no such endpoint\"}");
+    private static final Buffer METHOD_NOT_ALLOWED = Buffer.buffer("{\"error\":\"this endpoint takes POST only\"}");
+    private static final Set<String> ENDPOINTS = Set.of("/otp/send", "/otp/verify");
 
     void answerNotFoundAsJson(@Observes Router router) {
         router.errorHandler(404, request -> request.response().setStatusCode(404)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(NOT_FOUND));
+    }
+
+    /** {@code OPTIONS}, answered before Quarkus REST would: 405 on the endpoints, 404 elsewhere, as for any method. */
+    void refuseOptions(@Observes Router router) {
+        router.route().method(HttpMethod.OPTIONS).order(Integer.MIN_VALUE + 1).handler(request -> {
+            request.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+            if (ENDPOINTS.contains(request.normalizedPath())) {
+                request.response().putHeader(HttpHeaders.ALLOW, "POST").setStatusCode(405).end(METHOD_NOT_ALLOWED);
+            } else {
+                request.response().setStatusCode(404).end(NOT_FOUND);
+            }
+        });
     }
 
     @ServerExceptionMapper

@@ -21,10 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * With no scrape token set, no one reads the Prometheus endpoint, not even with an empty bearer token, and it stays
- * guarded when the actuator's base path is moved.
+ * guarded when the actuator's base path is moved and the endpoint mapped to another path; another endpoint exposed
+ * (metrics) is guarded alike, and health stays open.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = "management.endpoints.web.base-path=/manage")
+                properties = { "management.endpoints.web.base-path=/manage",
+                               "management.endpoints.web.path-mapping.prometheus=scrape",
+                               "management.endpoints.web.exposure.include=health,prometheus,metrics" })
 @AutoConfigureObservability(tracing = false)
 @ExtendWith(TextMeSimulatorExtension.class)
 @DirtiesContext
@@ -44,15 +47,16 @@ class PrometheusWithoutTokenTest {
 
     @Test
     void noOneReadsTheMovedEndpointWhenNoTokenIsSet() throws Exception {
-        for (String authorization : new String[] { null, "Bearer ", "Bearer", "" }) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                                                                            + "/manage/prometheus"));
-            if (authorization != null) {
-                request.header("Authorization", authorization);
+        for (String path : new String[] { "/manage/scrape", "/manage/metrics", "/manage/metrics/textme.otp.exchanges" }) {
+            for (String authorization : new String[] { null, "Bearer ", "Bearer", "" }) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+                if (authorization != null) {
+                    request.header("Authorization", authorization);
+                }
+                HttpResponse<String> answer = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(401, answer.statusCode(), path + " with " + authorization);
+                assertFalse(answer.body().contains("textme"), answer.body());
             }
-            HttpResponse<String> answer = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(401, answer.statusCode(), "with " + authorization);
-            assertFalse(answer.body().contains("textme_otp"), answer.body());
         }
         HttpResponse<String> health = CLIENT.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/manage/health")).build(),
