@@ -1,9 +1,5 @@
 package io.github.cameltextme.examples.springboot;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Pattern;
 
@@ -35,7 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PrometheusEndpointTest {
 
     static final String SCRAPE_TOKEN = "scrape-7d41c0";
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     static TextMeSimulator sim;
 
@@ -55,7 +50,7 @@ class PrometheusEndpointTest {
         assertEquals(200, api.verify("052-123-4567", "000000").status());
         assertEquals(429, api.send("052-123-4567").status());
 
-        HttpResponse<String> scrape = get("/actuator/prometheus", "Bearer " + SCRAPE_TOKEN);
+        HttpResponse<String> scrape = ActuatorGet.get(port, "/actuator/prometheus", "Bearer " + SCRAPE_TOKEN);
 
         assertEquals(200, scrape.statusCode(), scrape.body());
         String metrics = scrape.body();
@@ -91,20 +86,13 @@ class PrometheusEndpointTest {
                                           "/actuator/prometheus;x=1" }) {
             for (String authorization : new String[] { null, "Bearer wrong", "Bearer " + SCRAPE_TOKEN + "x",
                                                        SCRAPE_TOKEN }) {
-                HttpResponse<String> answer = get(path, authorization);
+                HttpResponse<String> answer = ActuatorGet.get(port, path, authorization);
                 assertEquals(401, answer.statusCode(), path + " with " + authorization);
                 assertFalse(answer.body().contains("textme_otp"), answer.body());
             }
         }
-        assertEquals(200, get("/actuator/health", null).statusCode(), "the health status stays public");
-    }
-
-    private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ActuatorGet.get(port, "/actuator/health", null).statusCode(),
+                     "the health status stays public");
     }
 
     /** Whether the scrape shows the gauge of the textme-otp component, in any CamelContext, starting with the value. */

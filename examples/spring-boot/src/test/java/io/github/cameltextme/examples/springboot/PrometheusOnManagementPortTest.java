@@ -1,9 +1,5 @@
 package io.github.cameltextme.examples.springboot;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
@@ -35,7 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PrometheusOnManagementPortTest {
 
     static final String SCRAPE_TOKEN = "scrape-management-51e0a2";
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     static TextMeSimulator sim;
 
@@ -54,7 +49,7 @@ class PrometheusOnManagementPortTest {
     void theScraperReadsTheManagementPort() throws Exception {
         assertEquals(200, new OtpApi(port).send("052-123-4567").status());
 
-        HttpResponse<String> scrape = get("/actuator/prometheus", "Bearer " + SCRAPE_TOKEN);
+        HttpResponse<String> scrape = ActuatorGet.get(managementPort, "/actuator/prometheus", "Bearer " + SCRAPE_TOKEN);
 
         assertEquals(200, scrape.statusCode(), scrape.body());
         assertTrue(scrape.body().contains(
@@ -66,19 +61,12 @@ class PrometheusOnManagementPortTest {
     void anyoneElseIsRefusedOnTheManagementPort() throws Exception {
         for (String path : new String[] { "/actuator/prometheus", "/actuator/%70rometheus" }) {
             for (String authorization : new String[] { null, "Bearer wrong", SCRAPE_TOKEN }) {
-                HttpResponse<String> answer = get(path, authorization);
+                HttpResponse<String> answer = ActuatorGet.get(managementPort, path, authorization);
                 assertEquals(401, answer.statusCode(), path + " with " + authorization);
                 assertFalse(answer.body().contains("textme_otp"), answer.body());
             }
         }
-        assertEquals(200, get("/actuator/health", null).statusCode(), "the health status stays public");
-    }
-
-    private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ActuatorGet.get(managementPort, "/actuator/health", null).statusCode(),
+                     "the health status stays public");
     }
 }

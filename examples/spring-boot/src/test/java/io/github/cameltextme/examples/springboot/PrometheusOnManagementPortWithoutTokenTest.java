@@ -1,8 +1,5 @@
 package io.github.cameltextme.examples.springboot;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
@@ -26,8 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 @DirtiesContext
 class PrometheusOnManagementPortWithoutTokenTest {
 
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
-
     static TextMeSimulator sim;
 
     @DynamicPropertySource
@@ -41,12 +36,7 @@ class PrometheusOnManagementPortWithoutTokenTest {
     @Test
     void noOneReadsTheManagementPortWhenNoTokenIsSet() throws Exception {
         for (String authorization : new String[] { null, "Bearer ", "Bearer", "" }) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort
-                                                                            + "/actuator/prometheus"));
-            if (authorization != null) {
-                request.header("Authorization", authorization);
-            }
-            HttpResponse<String> answer = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = ActuatorGet.get(managementPort, "/actuator/prometheus", authorization);
             assertEquals(401, answer.statusCode(), "with " + authorization);
             assertFalse(answer.body().contains("textme_otp"), answer.body());
         }

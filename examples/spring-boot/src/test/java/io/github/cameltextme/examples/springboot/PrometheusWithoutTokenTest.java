@@ -1,8 +1,5 @@
 package io.github.cameltextme.examples.springboot;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
@@ -33,8 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 @DirtiesContext
 class PrometheusWithoutTokenTest {
 
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
-
     static TextMeSimulator sim;
 
     @DynamicPropertySource
@@ -49,18 +44,12 @@ class PrometheusWithoutTokenTest {
     void noOneReadsTheMovedEndpointWhenNoTokenIsSet() throws Exception {
         for (String path : new String[] { "/manage/scrape", "/manage/metrics", "/manage/metrics/textme.otp.exchanges" }) {
             for (String authorization : new String[] { null, "Bearer ", "Bearer", "" }) {
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-                if (authorization != null) {
-                    request.header("Authorization", authorization);
-                }
-                HttpResponse<String> answer = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> answer = ActuatorGet.get(port, path, authorization);
                 assertEquals(401, answer.statusCode(), path + " with " + authorization);
                 assertFalse(answer.body().contains("textme"), answer.body());
             }
         }
-        HttpResponse<String> health = CLIENT.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/manage/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = ActuatorGet.get(port, "/manage/health", null);
         assertEquals(200, health.statusCode(), "the actuator is at the moved base path");
     }
 }
