@@ -9,16 +9,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.github.cameltextme.otp.simulator.TextMeSimulator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -374,6 +378,56 @@ public abstract class OtpHttpContract {
         assertRefusedBeforeTextMe(404, NOT_FOUND, post(path, "{\"phone\": \"0527000045\"}"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/otp/send/", "/otp//send", "/otp/./send", "/x/../otp/send", "/otp/send;x=1", "/otp;x=1/send",
+            "/otp/%73end", "/%6Ftp/send", "/OTP/SEND", "/otp/verify/", "/otp/./verify", "/otp/verify;x=1"})
+    void anotherSpellingOfAnEndpointPathIs404(String path) throws Exception {
+        List<String> before = errorLogLines();
+
+        assertRefusedBeforeTextMe(404, NOT_FOUND, post(path, "{\"phone\": \"0527000046\"}"));
+        assertEquals(before, errorLogLines(), "ERROR lines for another spelling of a path");
+    }
+
+    @Test
+    void aQueryStringChangesNothing() throws Exception {
+        HttpResponse<String> sent = post("/otp/send?phone=0527000048", "{\"phone\": \"0527000047\"}");
+
+        assertEquals(200, sent.statusCode(), sent.body());
+        assertTrue(sent.body().startsWith("{\"sent\":true,\"phone\":\"0527000047\""), sent.body());
+    }
+
+    static Stream<Arguments> requestsTheWebServerMayRefuseItself() {
+        return Stream.of(
+                Arguments.of("TRACE, which must never echo the request", new String[] {"TRACE /otp/send HTTP/1.1"}),
+                Arguments.of("an encoded slash", new String[] {"POST /otp%2Fsend HTTP/1.1"}),
+                Arguments.of("an encoded NUL", new String[] {"POST /otp/send%00 HTTP/1.1"}),
+                Arguments.of("a broken percent-encoding", new String[] {"POST /otp/send%ZZ HTTP/1.1"}),
+                Arguments.of("no request line", new String[] {"NOT HTTP AT ALL"}),
+                Arguments.of("a request line over 8 KB", new String[] {"POST /otp/" + "a".repeat(9000) + " HTTP/1.1"}),
+                Arguments.of("a header over 8 KB", new String[] {"POST /otp/send HTTP/1.1", "X-Big: " + "b".repeat(9000)}),
+                Arguments.of("a header name with a space", new String[] {"POST /otp/send HTTP/1.1", "Bad Header: x"}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("requestsTheWebServerMayRefuseItself")
+    void aRequestTheWebServerMayRefuseItselfIs4xxWithNoBodyOrAJsonError(String what, String[] lines) throws Exception {
+        List<String> before = errorLogLines();
+        String[] withProbe = Arrays.copyOf(lines, lines.length + 1);
+        withProbe[lines.length] = "X-Echo-Probe: " + CALLER_HEADERS.get("X-Echo-Probe");
+
+        RawHttpExchange answer = RawHttpExchange.send(URI.create(baseUrl()), "{\"phone\": \"0527000049\"}", withProbe);
+
+        assertTrue(answer.status() >= 400 && answer.status() < 500, what + ": " + answer.text());
+        if (!answer.body().isEmpty()) {
+            assertTrue(ERROR_BODY.matcher(answer.body()).matches(), what + ": " + answer.text());
+            assertTrue(answer.headers().getOrDefault("content-type", "").startsWith("application/json"),
+                       what + ": " + answer.text());
+        }
+        assertFalse(answer.text().contains(CALLER_HEADERS.get("X-Echo-Probe")), what + ": " + answer.text());
+        assertNothingReachedTextMe();
+        assertEquals(before, errorLogLines(), "ERROR lines for " + what);
+    }
+
     private static String verifyBody(String phone, String code) {
         return "{\"phone\": \"" + phone + "\", \"code\": \"" + code + "\"}";
     }
@@ -468,6 +522,11 @@ public abstract class OtpHttpContract {
         if (error != null) {
             assertEquals("{\"error\":\"" + error + "\"}", answer.body());
         }
+        assertNothingReachedTextMe();
+    }
+
+    /** No send or validate reached TextMe (the readiness checks' balance calls may have). */
+    private void assertNothingReachedTextMe() {
         assertEquals(List.of(), textMe().requests().stream()
                 .filter(request -> !request.body().contains("\"balance\"")).toList(), "requests that reached TextMe");
     }

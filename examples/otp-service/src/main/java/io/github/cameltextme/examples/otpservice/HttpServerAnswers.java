@@ -6,8 +6,8 @@ import org.apache.camel.StartupListener;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 
 /**
- * Adds the service's own answers to the HTTP server Camel runs the routes on ({@link RequestBodyLimit},
- * {@link UnroutedRequests}) once Camel has fully started, when the server's router exists. The routes declare it as a
+ * Adds the service's own answers to the HTTP server Camel runs the routes on ({@link PathSpellings},
+ * {@link RequestBodyLimit}, {@link UnroutedRequests}) once Camel has fully started, when the server's router exists. The routes declare it as a
  * bean, so that it comes along wherever they run: Camel Main ({@link OtpService}) and {@code camel run} alike.
  */
 public final class HttpServerAnswers implements CamelContextAware, StartupListener {
@@ -46,6 +46,7 @@ public final class HttpServerAnswers implements CamelContextAware, StartupListen
         if (server == null) {
             throw new IllegalStateException("Camel runs no HTTP server for the OTP routes: set camel.server.enabled=true");
         }
+        PathSpellings.refuseOtherSpellings(context, server.getRouter());
         RequestBodyLimit.answerAsJson(server.getRouter(), server.getMaxBodySize());
         UnroutedRequests.answerAsJson(context, server.getRouter());
     }

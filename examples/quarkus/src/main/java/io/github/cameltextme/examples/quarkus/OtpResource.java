@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
  * trace, never a header of the request. Every answer is JSON whatever the request's {@code Accept} says: no
  * {@code @Produces}, which would refuse an {@code Accept} without JSON with 406.
  */
-@Path("/otp")
+@Path("/")
 public class OtpResource {
 
     private static final Logger LOG = Logger.getLogger(OtpResource.class);
@@ -45,7 +45,7 @@ public class OtpResource {
 
     /** Sends a code; the client key the component's client limit counts is the caller's address, never a header. */
     @POST
-    @Path("/send")
+    @Path(EndpointPaths.SEND)
     public Response send(byte[] body, @HeaderParam("Content-Type") String contentType,
                          @Context HttpServerRequest request) {
         try {
@@ -70,7 +70,7 @@ public class OtpResource {
      * the caller's address, never a header.
      */
     @POST
-    @Path("/verify")
+    @Path(EndpointPaths.VERIFY)
     public Response verify(byte[] body, @HeaderParam("Content-Type") String contentType,
                            @Context HttpServerRequest request) {
         try {

@@ -1,7 +1,6 @@
 package io.github.cameltextme.examples.quarkus;
 
 import java.util.Map;
-import java.util.Set;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -26,7 +25,6 @@ public class UnroutedRequests {
 
     private static final Buffer NOT_FOUND = Buffer.buffer("{\"error\":\"no such endpoint\"}");
     private static final Buffer METHOD_NOT_ALLOWED = Buffer.buffer("{\"error\":\"this endpoint takes POST only\"}");
-    private static final Set<String> ENDPOINTS = Set.of("/otp/send", "/otp/verify");
 
     void answerNotFoundAsJson(@Observes Router router) {
         router.errorHandler(404, request -> request.response().setStatusCode(404)
@@ -37,7 +35,7 @@ public class UnroutedRequests {
     void refuseOptions(@Observes Router router) {
         router.route().method(HttpMethod.OPTIONS).order(Integer.MIN_VALUE + 1).handler(request -> {
             request.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
-            if (ENDPOINTS.contains(request.normalizedPath())) {
+            if (EndpointPaths.ALL.contains(request.normalizedPath())) {
                 request.response().putHeader(HttpHeaders.ALLOW, "POST").setStatusCode(405).end(METHOD_NOT_ALLOWED);
             } else {
                 request.response().setStatusCode(404).end(NOT_FOUND);

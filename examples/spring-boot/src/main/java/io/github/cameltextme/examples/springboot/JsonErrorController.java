@@ -22,11 +22,15 @@ public class JsonErrorController implements ErrorController {
     public ResponseEntity<ErrorResponse> error(HttpServletRequest request) {
         Object errorStatus = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = errorStatus instanceof Integer code ? code : 404;
-        String reason = switch (status) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ErrorResponse(reason(status)));
+    }
+
+    /** The reason given for an error status, the same whoever answers it (this controller or {@link JsonErrorReportValve}). */
+    static String reason(int status) {
+        return switch (status) {
             case 404 -> "no such endpoint";
             case 405 -> "this endpoint takes POST only";
             default -> status < 500 ? "the request cannot be served" : "internal error";
         };
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ErrorResponse(reason));
     }
 }

@@ -1,7 +1,6 @@
 package io.github.cameltextme.examples.springboot;
 
 import java.io.IOException;
-import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,8 +16,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 public class OptionsRequests extends OncePerRequestFilter {
 
-    private static final Set<String> ENDPOINTS = Set.of("/otp/send", "/otp/verify");
-
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"OPTIONS".equals(request.getMethod());
@@ -28,7 +25,7 @@ public class OptionsRequests extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        if (ENDPOINTS.contains(path)) {
+        if (EndpointPaths.ALL.contains(path)) {
             response.setHeader("Allow", "POST");
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
         } else {

@@ -99,9 +99,9 @@ public class OtpRoutes extends RouteBuilder {
         // no consumes(): JsonContentType refuses what is not JSON in UTF-8 with the contract's 415 answer, where Spring
         // MVC would answer its own; no produces(): every answer is JSON whatever the request's Accept says (ANSWER
         // marshals it), where Spring MVC would refuse an Accept without JSON with 406
-        rest("/otp")
-                .post("/send").outType(SendResponse.class).to("direct:otp-send")
-                .post("/verify").outType(VerifyResponse.class).to("direct:otp-verify");
+        rest()
+                .post(EndpointPaths.SEND).outType(SendResponse.class).to("direct:otp-send")
+                .post(EndpointPaths.VERIFY).outType(VerifyResponse.class).to("direct:otp-verify");
 
         from("direct:otp-send").routeId("otp-send")
                 .process(exchange -> {
