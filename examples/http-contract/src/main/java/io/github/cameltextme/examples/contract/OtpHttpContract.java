@@ -396,6 +396,18 @@ public abstract class OtpHttpContract {
         assertTrue(sent.body().startsWith("{\"sent\":true,\"phone\":\"0527000047\""), sent.body());
     }
 
+    @Test
+    void aRequestOfferingAnUpgradeToHttp2IsServed() throws Exception {
+        HttpClient offeringHttp2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpResponse<String> sent = offeringHttp2.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/otp/send"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"phone\": \"0527000050\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, sent.statusCode(), sent.body());
+        assertTrue(sent.body().startsWith("{\"sent\":true,\"phone\":\"0527000050\""), sent.body());
+    }
+
     static Stream<Arguments> requestsTheWebServerMayRefuseItself() {
         return Stream.of(
                 Arguments.of("TRACE, which must never echo the request", new String[] {"TRACE /otp/send HTTP/1.1"}),
