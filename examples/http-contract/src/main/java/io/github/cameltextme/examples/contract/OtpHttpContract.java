@@ -385,6 +385,7 @@ public abstract class OtpHttpContract {
         List<String> before = errorLogLines();
 
         assertRefusedBeforeTextMe(404, NOT_FOUND, post(path, "{\"phone\": \"0527000046\"}"));
+        assertRefusedBeforeTextMe(404, NOT_FOUND, request("OPTIONS", path));
         assertEquals(before, errorLogLines(), "ERROR lines for another spelling of a path");
     }
 

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,7 +47,7 @@ record RawHttpExchange(int status, Map<String, String> headers, String body, Str
     }
 
     /** What came before the server closed, or reset, the connection. */
-    private static String readToTheEnd(InputStream in) throws IOException {
+    private static byte[] readToTheEnd(InputStream in) throws IOException {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try {
@@ -56,10 +57,11 @@ record RawHttpExchange(int status, Map<String, String> headers, String body, Str
         } catch (SocketException reset) {
             // a server refusing a request may reset the connection after its answer; what came is the answer
         }
-        return received.toString(StandardCharsets.UTF_8);
+        return received.toByteArray();
     }
 
-    private static RawHttpExchange parse(String text) {
+    private static RawHttpExchange parse(byte[] answer) {
+        String text = new String(answer, StandardCharsets.ISO_8859_1);
         int headersEnd = text.indexOf("\r\n\r\n");
         if (!text.startsWith("HTTP/") || headersEnd < 0) {
             throw new AssertionError("not an HTTP answer: " + text);
@@ -71,21 +73,23 @@ record RawHttpExchange(int status, Map<String, String> headers, String body, Str
             int colon = lines[i].indexOf(':');
             headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
         }
-        String body = text.substring(headersEnd + 4);
-        return new RawHttpExchange(status, headers, "chunked".equalsIgnoreCase(headers.get("transfer-encoding"))
-                ? unchunked(body) : body, text);
+        byte[] body = Arrays.copyOfRange(answer, headersEnd + 4, answer.length);
+        return new RawHttpExchange(status, headers, new String("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))
+                ? unchunked(body) : body, StandardCharsets.UTF_8), new String(answer, StandardCharsets.UTF_8));
     }
 
-    private static String unchunked(String chunked) {
-        StringBuilder body = new StringBuilder();
+    /** The chunks' bytes put together: their sizes count bytes, in ASCII hexadecimal. */
+    private static byte[] unchunked(byte[] chunked) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        String ascii = new String(chunked, StandardCharsets.ISO_8859_1);
         int at = 0;
         while (true) {
-            int sizeEnd = chunked.indexOf("\r\n", at);
-            int size = Integer.parseInt(chunked.substring(at, sizeEnd).split(";")[0].trim(), 16);
+            int sizeEnd = ascii.indexOf("\r\n", at);
+            int size = Integer.parseInt(ascii.substring(at, sizeEnd).split(";")[0].trim(), 16);
             if (size == 0) {
-                return body.toString();
+                return body.toByteArray();
             }
-            body.append(chunked, sizeEnd + 2, sizeEnd + 2 + size);
+            body.write(chunked, sizeEnd + 2, size);
             at = sizeEnd + 2 + size + 2;
         }
     }

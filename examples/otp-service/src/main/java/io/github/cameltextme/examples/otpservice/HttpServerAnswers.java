@@ -7,8 +7,9 @@ import org.apache.camel.component.platform.http.main.MainHttpServer;
 
 /**
  * Adds the service's own answers to the HTTP server Camel runs the routes on ({@link PathSpellings},
- * {@link RequestBodyLimit}, {@link UnroutedRequests}) once Camel has fully started, when the server's router exists. The routes declare it as a
- * bean, so that it comes along wherever they run: Camel Main ({@link OtpService}) and {@code camel run} alike.
+ * {@link RequestBodyLimit}, {@link UnroutedRequests}) once Camel has fully started, when the server's router exists.
+ * The routes declare it as a bean, so that it comes along wherever they run: Camel Main ({@link OtpService}) and
+ * {@code camel run} alike.
  */
 public final class HttpServerAnswers implements CamelContextAware, StartupListener {
 

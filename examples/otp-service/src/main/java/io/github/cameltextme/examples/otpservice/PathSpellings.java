@@ -37,11 +37,21 @@ final class PathSpellings {
     }
 
     private static void refuseOtherSpelling(RoutingContext request, Set<String> served) {
-        if (!served.contains(request.request().path()) && served.contains(looselyRead(request.normalizedPath()))) {
+        if (!served.contains(underServerPath(request, request.request().path()))
+            && served.contains(looselyRead(underServerPath(request, request.normalizedPath())))) {
             request.response().putHeader("Content-Type", "application/json").setStatusCode(404).end(NOT_FOUND);
         } else {
             request.next();
         }
+    }
+
+    /**
+     * The path under the server's path ({@code camel.server.path}, where Camel mounts the routes' router), as the routes'
+     * paths are written; a path outside it as it is.
+     */
+    private static String underServerPath(RoutingContext request, String path) {
+        String root = request.mountPoint() == null ? "" : request.mountPoint().replaceFirst("/$", "");
+        return root.isEmpty() || !path.startsWith(root + "/") ? path : path.substring(root.length());
     }
 
     /** The path as a lenient server would read it: no path parameters, no repeated slash, no trailing slash. */

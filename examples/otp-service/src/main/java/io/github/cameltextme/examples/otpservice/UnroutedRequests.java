@@ -32,10 +32,11 @@ final class UnroutedRequests {
                 .last()
                 .handler(request -> answer(request, platformHttp));
         // a path Vert.x cannot decode (/otp/send%ZZ) fails in the server's own router, before Camel's, in plain text
-        if (router.getServer().getServer().requestHandler() instanceof Router serverRouter) {
-            serverRouter.errorHandler(400, request -> request.response().setStatusCode(400)
-                    .putHeader("Content-Type", "application/json").end(CANNOT_BE_SERVED));
+        if (!(router.getServer().getServer().requestHandler() instanceof Router serverRouter)) {
+            throw new IllegalStateException("Camel's HTTP server has no router of its own to answer undecodable paths");
         }
+        serverRouter.errorHandler(400, request -> request.response().setStatusCode(400)
+                .putHeader("Content-Type", "application/json").end(CANNOT_BE_SERVED));
     }
 
     private static void answer(RoutingContext request, PlatformHttpComponent platformHttp) {

@@ -25,16 +25,25 @@ public class PathSpellings {
 
     /** Refuses another spelling of an endpoint's path, before Quarkus REST and the body's reading. */
     void refuseOtherSpellings(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 2).handler(PathSpellings::refuseOtherSpelling);
+        router.route().order(Integer.MIN_VALUE + 1).handler(PathSpellings::refuseOtherSpelling);
     }
 
     private static void refuseOtherSpelling(RoutingContext request) {
-        if (!EndpointPaths.ALL.contains(request.request().path())
-            && EndpointPaths.ALL.contains(looselyRead(request.normalizedPath()))) {
+        if (!EndpointPaths.ALL.contains(underRootPath(request, request.request().path()))
+            && EndpointPaths.ALL.contains(looselyRead(underRootPath(request, request.normalizedPath())))) {
             request.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").setStatusCode(404).end(NOT_FOUND);
         } else {
             request.next();
         }
+    }
+
+    /**
+     * The path under the application's root ({@code quarkus.http.root-path}, where the router is mounted), as the
+     * endpoints' paths are written; a path outside the root as it is.
+     */
+    static String underRootPath(RoutingContext request, String path) {
+        String root = request.mountPoint() == null ? "" : request.mountPoint().replaceFirst("/$", "");
+        return root.isEmpty() || !path.startsWith(root + "/") ? path : path.substring(root.length());
     }
 
     /** The path as a lenient server would read it: no path parameters, no repeated slash, no trailing slash. */

@@ -33,9 +33,9 @@ public class UnroutedRequests {
 
     /** {@code OPTIONS}, answered before Quarkus REST would: 405 on the endpoints, 404 elsewhere, as for any method. */
     void refuseOptions(@Observes Router router) {
-        router.route().method(HttpMethod.OPTIONS).order(Integer.MIN_VALUE + 1).handler(request -> {
+        router.route().method(HttpMethod.OPTIONS).order(Integer.MIN_VALUE + 2).handler(request -> {
             request.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
-            if (EndpointPaths.ALL.contains(request.normalizedPath())) {
+            if (EndpointPaths.ALL.contains(PathSpellings.underRootPath(request, request.normalizedPath()))) {
                 request.response().putHeader(HttpHeaders.ALLOW, "POST").setStatusCode(405).end(METHOD_NOT_ALLOWED);
             } else {
                 request.response().setStatusCode(404).end(NOT_FOUND);

@@ -24,8 +24,7 @@ public class OptionsRequests extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        if (EndpointPaths.ALL.contains(path)) {
+        if (EndpointPaths.ALL.contains(EndpointPaths.writtenPath(request))) {
             response.setHeader("Allow", "POST");
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
         } else {

@@ -25,16 +25,11 @@ public class PathSpellings extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!EndpointPaths.ALL.contains(request.getRequestURI()) && EndpointPaths.ALL.contains(servedPath(request))) {
+        if (!EndpointPaths.ALL.contains(EndpointPaths.writtenPath(request))
+            && EndpointPaths.ALL.contains(EndpointPaths.servedPath(request))) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    /** The path as the web server resolved it (decoded, normalized, without path parameters), with no trailing slash. */
-    private static String servedPath(HttpServletRequest request) {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bounds the body of every request, however its path is written (Spring matches {@code /otp;x=1/send} and
- * {@code /%6Ftp/send} to the routes too): a phone and a code fit in far less than {@value #MAX_BODY_BYTES} bytes. A larger body, whether its Content-Length says so or a chunked body grows past the bound, is answered 413
+ * Bounds the body of every request, whatever its path: a phone and a code fit in far less than
+ * {@value #MAX_BODY_BYTES} bytes. A larger body, whether its Content-Length says so or a chunked body grows past the bound, is answered 413
  * {@code {"error": "..."}} after reading at most one byte more than the bound; the routes then see the body from memory.
  */
 @Component
