@@ -4,7 +4,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
@@ -20,7 +19,6 @@ import org.apache.camel.component.platform.http.PlatformHttpComponent;
  */
 final class PathSpellings {
 
-    private static final Buffer NOT_FOUND = Buffer.buffer("{\"error\":\"no such endpoint\"}");
     private static final Pattern PATH_PARAMETERS = Pattern.compile(";[^/]*");
     private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
 
@@ -39,7 +37,7 @@ final class PathSpellings {
     private static void refuseOtherSpelling(RoutingContext request, Set<String> served) {
         if (!served.contains(underServerPath(request, request.request().path()))
             && served.contains(looselyRead(underServerPath(request, request.normalizedPath())))) {
-            request.response().putHeader("Content-Type", "application/json").setStatusCode(404).end(NOT_FOUND);
+            UnroutedRequests.notFound(request);
         } else {
             request.next();
         }
@@ -50,8 +48,10 @@ final class PathSpellings {
      * paths are written; a path outside it as it is.
      */
     private static String underServerPath(RoutingContext request, String path) {
-        String root = request.mountPoint() == null ? "" : request.mountPoint().replaceFirst("/$", "");
-        return root.isEmpty() || !path.startsWith(root + "/") ? path : path.substring(root.length());
+        String mountPoint = request.mountPoint();
+        String root = mountPoint == null || !mountPoint.endsWith("/") ? mountPoint
+                      : mountPoint.substring(0, mountPoint.length() - 1);
+        return root == null || root.isEmpty() || !path.startsWith(root + "/") ? path : path.substring(root.length());
     }
 
     /** The path as a lenient server would read it: no path parameters, no repeated slash, no trailing slash. */

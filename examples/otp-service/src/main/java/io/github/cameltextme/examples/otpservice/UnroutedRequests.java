@@ -44,11 +44,16 @@ final class UnroutedRequests {
         Optional<HttpEndpointModel> served = platformHttp.getHttpEndpoints().stream()
                 .filter(endpoint -> endpoint.getUri().equals(path))
                 .findFirst();
-        request.response().putHeader("Content-Type", "application/json");
         if (served.isPresent()) {
-            request.response().putHeader("Allow", served.get().getVerbs()).setStatusCode(405).end(METHOD_NOT_ALLOWED);
+            request.response().putHeader("Content-Type", "application/json").putHeader("Allow", served.get().getVerbs())
+                    .setStatusCode(405).end(METHOD_NOT_ALLOWED);
         } else {
-            request.response().setStatusCode(404).end(NOT_FOUND);
+            notFound(request);
         }
+    }
+
+    /** 404 {@code {"error": "no such endpoint"}}: the answer to any path nothing serves, however it was reached. */
+    static void notFound(RoutingContext request) {
+        request.response().putHeader("Content-Type", "application/json").setStatusCode(404).end(NOT_FOUND);
     }
 }

@@ -2,8 +2,6 @@ package io.github.cameltextme.examples.quarkus;
 
 import java.util.regex.Pattern;
 
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +17,6 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class PathSpellings {
 
-    private static final Buffer NOT_FOUND = Buffer.buffer("{\"error\":\"no such endpoint\"}");
     private static final Pattern PATH_PARAMETERS = Pattern.compile(";[^/]*");
     private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
 
@@ -31,7 +28,7 @@ public class PathSpellings {
     private static void refuseOtherSpelling(RoutingContext request) {
         if (!EndpointPaths.ALL.contains(underRootPath(request, request.request().path()))
             && EndpointPaths.ALL.contains(looselyRead(underRootPath(request, request.normalizedPath())))) {
-            request.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").setStatusCode(404).end(NOT_FOUND);
+            UnroutedRequests.notFound(request);
         } else {
             request.next();
         }
@@ -42,8 +39,10 @@ public class PathSpellings {
      * endpoints' paths are written; a path outside the root as it is.
      */
     static String underRootPath(RoutingContext request, String path) {
-        String root = request.mountPoint() == null ? "" : request.mountPoint().replaceFirst("/$", "");
-        return root.isEmpty() || !path.startsWith(root + "/") ? path : path.substring(root.length());
+        String mountPoint = request.mountPoint();
+        String root = mountPoint == null || !mountPoint.endsWith("/") ? mountPoint
+                      : mountPoint.substring(0, mountPoint.length() - 1);
+        return root == null || root.isEmpty() || !path.startsWith(root + "/") ? path : path.substring(root.length());
     }
 
     /** The path as a lenient server would read it: no path parameters, no repeated slash, no trailing slash. */

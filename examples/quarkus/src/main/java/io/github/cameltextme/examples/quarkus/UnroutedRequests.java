@@ -6,6 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.NotAllowedException;
@@ -27,18 +28,22 @@ public class UnroutedRequests {
     private static final Buffer METHOD_NOT_ALLOWED = Buffer.buffer("{\"error\":\"this endpoint takes POST only\"}");
 
     void answerNotFoundAsJson(@Observes Router router) {
-        router.errorHandler(404, request -> request.response().setStatusCode(404)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(NOT_FOUND));
+        router.errorHandler(404, UnroutedRequests::notFound);
+    }
+
+    /** 404 {@code {"error": "no such endpoint"}}: the answer to any path nothing serves, however it was reached. */
+    static void notFound(RoutingContext request) {
+        request.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").setStatusCode(404).end(NOT_FOUND);
     }
 
     /** {@code OPTIONS}, answered before Quarkus REST would: 405 on the endpoints, 404 elsewhere, as for any method. */
     void refuseOptions(@Observes Router router) {
         router.route().method(HttpMethod.OPTIONS).order(Integer.MIN_VALUE + 2).handler(request -> {
-            request.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
             if (EndpointPaths.ALL.contains(PathSpellings.underRootPath(request, request.normalizedPath()))) {
-                request.response().putHeader(HttpHeaders.ALLOW, "POST").setStatusCode(405).end(METHOD_NOT_ALLOWED);
+                request.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                        .putHeader(HttpHeaders.ALLOW, "POST").setStatusCode(405).end(METHOD_NOT_ALLOWED);
             } else {
-                request.response().setStatusCode(404).end(NOT_FOUND);
+                notFound(request);
             }
         });
     }
